@@ -1,0 +1,207 @@
+package dev.ormlens.core.analysis;
+
+import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.analysis.rules.Rule;
+import dev.ormlens.core.analysis.rules.RuleContext;
+import dev.ormlens.core.analysis.rules.Rules;
+import dev.ormlens.core.index.OrmModel;
+import dev.ormlens.core.index.OrmModel.MappedClass;
+import dev.ormlens.core.index.OrmModel.RelationshipSite;
+import dev.ormlens.core.index.WorkspaceIndex;
+import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.model.Problem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The analysis façade: every feature of ORM Lens as a plain function of one workspace snapshot.
+ * Results are cached per snapshot; a new snapshot gets a new {@code Analysis}.
+ *
+ * <p>Architecture invariant: nothing here knows LSP, a parser or the file system. Inputs are paths
+ * and UTF-16 offsets; outputs are records.
+ */
+public final class Analysis {
+  /** Code of the diagnostic for a syntax error the parser recovered from. */
+  public static final String SYNTAX_CODE = "ORM001";
+
+  private final WorkspaceIndex index;
+  private final AnalysisSettings settings;
+  private final List<Rule> rules;
+  private final Map<String, FileResolution> resolutions = new ConcurrentHashMap<>();
+  private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+  private volatile Map<String, List<RelationshipSite>> sitesByFile;
+  private volatile NameLookup lookup;
+
+  public Analysis(WorkspaceIndex index, AnalysisSettings settings) {
+    this(index, settings, Rules.all());
+  }
+
+  public Analysis(WorkspaceIndex index, AnalysisSettings settings, List<Rule> rules) {
+    this.index = index;
+    this.settings = settings;
+    this.rules = rules;
+  }
+
+  public WorkspaceIndex index() {
+    return index;
+  }
+
+  public AnalysisSettings settings() {
+    return settings;
+  }
+
+  public OrmModel model() {
+    return index.model();
+  }
+
+  /** Every reference written in a file, resolved. */
+  public FileResolution resolution(String path) {
+    return resolutions.computeIfAbsent(
+        path,
+        p -> {
+          FileFacts file = index.file(p).orElse(null);
+          if (file == null) {
+            return FileResolution.of(index, lookup(), emptyFile(p), List.of());
+          }
+          return FileResolution.of(index, lookup(), file, sitesByFile().getOrDefault(p, List.of()));
+        });
+  }
+
+  /** The resolution of one relationship, wherever it is written. */
+  public ResolvedRelationship resolve(RelationshipSite site) {
+    for (ResolvedRelationship r : resolution(site.file().path()).relationships()) {
+      if (r.site().fact() == site.fact()
+          && r.site().owner().qualifiedName().equals(site.owner().qualifiedName())) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The file's diagnostics after settings and suppression comments, sorted by position. */
+  public List<Diagnostic> diagnostics(String path) {
+    return diagnostics.computeIfAbsent(path, this::computeDiagnostics);
+  }
+
+  /** Diagnostics of every file in the snapshot. */
+  public Map<String, List<Diagnostic>> allDiagnostics() {
+    Map<String, List<Diagnostic>> out = new HashMap<>();
+    for (FileFacts f : index.files()) {
+      List<Diagnostic> d = diagnostics(f.path());
+      if (!d.isEmpty()) {
+        out.put(f.path(), d);
+      }
+    }
+    return out;
+  }
+
+  /** The reference under the cursor, if any. */
+  public Optional<Reference> referenceAt(String path, int offset) {
+    for (Reference r : resolution(path).references()) {
+      if (r.range().contains(offset)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where the reference under the cursor points: the class, table, attribute or column. */
+  public List<Location> definitionAt(String path, int offset) {
+    return referenceAt(path, offset).map(r -> List.of(r.target().definition())).orElse(List.of());
+  }
+
+  private List<Diagnostic> computeDiagnostics(String path) {
+    FileFacts file = index.file(path).orElse(null);
+    if (file == null) {
+      return List.of();
+    }
+    List<Diagnostic> raw = new ArrayList<>();
+    for (Problem p : file.problems()) {
+      raw.add(new Diagnostic(SYNTAX_CODE, Severity.ERROR, path, p.range(), p.message(), List.of()));
+    }
+    RuleContext context = new RuleContext(index, model(), resolution(path), this::resolve);
+    for (Rule rule : rules) {
+      if (settings.enabled(rule.code())) {
+        try {
+          rule.check(context, raw);
+        } catch (RuntimeException e) {
+          // One rule's bug must not hide the others' findings; it shows as a finding itself.
+          raw.add(
+              new Diagnostic(
+                  "ORM000",
+                  Severity.INFORMATION,
+                  path,
+                  dev.ormlens.core.text.TextRange.EMPTY,
+                  "internal error in " + rule.code() + ": " + e,
+                  List.of()));
+        }
+      }
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : raw) {
+      if (!settings.enabled(d.code()) || suppressed(file, d)) {
+        continue;
+      }
+      Severity override = settings.severities().get(d.code());
+      out.add(override == null ? d : d.withSeverity(override));
+    }
+    out.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.range().start())
+            .thenComparing(Diagnostic::code));
+    return List.copyOf(out);
+  }
+
+  private static boolean suppressed(FileFacts file, Diagnostic d) {
+    Set<String> codes = file.suppressions().get(file.lines().lineOf(d.range().start()));
+    return codes != null && (codes.isEmpty() || codes.contains(d.code()));
+  }
+
+  private NameLookup lookup() {
+    NameLookup l = lookup;
+    if (l == null) {
+      l = new NameLookup(index);
+      lookup = l;
+    }
+    return l;
+  }
+
+  private Map<String, List<RelationshipSite>> sitesByFile() {
+    Map<String, List<RelationshipSite>> s = sitesByFile;
+    if (s == null) {
+      Map<String, List<RelationshipSite>> built = new HashMap<>();
+      for (MappedClass c : model().classes()) {
+        for (RelationshipSite site : c.relationships()) {
+          built.computeIfAbsent(site.file().path(), k -> new ArrayList<>()).add(site);
+        }
+      }
+      s = built;
+      sitesByFile = s;
+    }
+    return s;
+  }
+
+  private static FileFacts emptyFile(String path) {
+    return new FileFacts(
+        path,
+        "",
+        false,
+        0,
+        dev.ormlens.core.text.LineMap.of(""),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of());
+  }
+}

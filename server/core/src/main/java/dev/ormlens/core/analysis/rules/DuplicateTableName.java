@@ -1,0 +1,67 @@
+package dev.ormlens.core.analysis.rules;
+
+import dev.ormlens.core.analysis.Diagnostic;
+import dev.ormlens.core.analysis.Location;
+import dev.ormlens.core.analysis.Severity;
+import dev.ormlens.core.index.OrmModel;
+import dev.ormlens.core.index.OrmModel.MappedTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ORM302: two tables of one name in one {@code MetaData}. SQLAlchemy raises {@code
+ * InvalidRequestError: Table '...' is already defined for this MetaData instance} when the second
+ * is created, at import.
+ */
+public final class DuplicateTableName implements Rule {
+  public static final String CODE = "ORM302";
+
+  @Override
+  public String code() {
+    return CODE;
+  }
+
+  @Override
+  public void check(RuleContext ctx, List<Diagnostic> out) {
+    OrmModel model = ctx.model();
+    String path = ctx.file().path();
+    for (OrmModel.Registry registry : model.registries()) {
+      for (Map.Entry<String, List<MappedTable>> e :
+          model.allTables(registry.metadataId()).entrySet()) {
+        List<MappedTable> tables = e.getValue();
+        if (tables.size() < 2) {
+          continue;
+        }
+        for (MappedTable t : tables) {
+          if (!t.file().path().equals(path)) {
+            continue;
+          }
+          List<Diagnostic.Related> related = new ArrayList<>();
+          for (MappedTable other : tables) {
+            if (other != t) {
+              related.add(
+                  RuleContext.related(
+                      new Location(other.file().path(), other.nameRange()), "also defined here"));
+            }
+          }
+          out.add(
+              ctx.diagnostic(
+                  CODE,
+                  Severity.ERROR,
+                  t.nameRange(),
+                  "table '"
+                      + e.getKey()
+                      + "' is defined "
+                      + tables.size()
+                      + " times in one MetaData: SQLAlchemy raises"
+                      + " InvalidRequestError (Table '"
+                      + e.getKey()
+                      + "' is already defined for this MetaData instance)"
+                      + " when the second one is created.",
+                  related));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.ormlens.core.analysis.rules;
+
+import dev.ormlens.core.analysis.Diagnostic;
+import dev.ormlens.core.analysis.FileResolution;
+import dev.ormlens.core.analysis.Location;
+import dev.ormlens.core.analysis.Severity;
+import dev.ormlens.core.index.OrmModel;
+import dev.ormlens.core.index.WorkspaceIndex;
+import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.text.TextRange;
+import java.util.List;
+import java.util.function.Function;
+
+/** What a rule may read: the snapshot, its model, and the file's resolution. */
+public record RuleContext(
+    WorkspaceIndex index,
+    OrmModel model,
+    FileResolution resolution,
+    Function<OrmModel.RelationshipSite, FileResolution.ResolvedRelationship> resolveSite) {
+  public FileFacts file() {
+    return resolution.file();
+  }
+
+  public Diagnostic diagnostic(
+      String code,
+      Severity severity,
+      TextRange range,
+      String message,
+      List<Diagnostic.Related> related) {
+    return new Diagnostic(code, severity, file().path(), range, message, List.copyOf(related));
+  }
+
+  public static Diagnostic.Related related(Location location, String message) {
+    return new Diagnostic.Related(location, message);
+  }
+}

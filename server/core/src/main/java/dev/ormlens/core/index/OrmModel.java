@@ -1,0 +1,257 @@
+package dev.ormlens.core.index;
+
+import dev.ormlens.core.model.ClassFact;
+import dev.ormlens.core.model.ColumnFact;
+import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.model.RelationshipFact;
+import dev.ormlens.core.text.TextRange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ORM as SQLAlchemy would build it from the workspace: registries (each with its class registry
+ * and its {@code MetaData}), mapped classes with their tables, columns and relationships (mixins,
+ * abstract bases and mapped superclasses included), and tables per metadata. Built from facts
+ * alone, once per snapshot.
+ */
+public final class OrmModel {
+  /** A class registry and the metadata its string lookups see. */
+  public record Registry(String id, String metadataId, FileFacts file, TextRange range) {}
+
+  /** A relationship as it appears on a mapped class, with the file it is written in. */
+  public record RelationshipSite(FileFacts file, RelationshipFact fact, MappedClass owner) {}
+
+  /** A column as it appears on a mapped class or table, with the file it is written in. */
+  public record ColumnSite(FileFacts file, ColumnFact fact) {}
+
+  /**
+   * A mapped class.
+   *
+   * @param tableKey the key of the table it maps to ({@code schema.name} or {@code name}), or null
+   *     when computed at run time or absent
+   * @param superclass the mapped class it inherits from, or null
+   * @param complete false when some of its attributes come from code we cannot see (an external
+   *     base class, a dynamic {@code __tablename__}): absence checks are then not reported
+   */
+  public record MappedClass(
+      String qualifiedName,
+      FileFacts file,
+      ClassFact fact,
+      String registryId,
+      String tableKey,
+      String superclass,
+      List<RelationshipSite> relationships,
+      List<ColumnSite> columns,
+      List<String> attributeNames,
+      boolean complete) {
+    public String name() {
+      return fact.name();
+    }
+
+    public String module() {
+      return file.module();
+    }
+  }
+
+  /** A table in one metadata: a {@code Table(...)} or a mapped class's table. */
+  public record MappedTable(
+      String key,
+      String name,
+      String metadataId,
+      FileFacts file,
+      TextRange nameRange,
+      List<ColumnSite> columns,
+      String mappedClass,
+      boolean complete) {}
+
+  /** The metadata id of tables whose metadata we cannot tell: they match every lookup. */
+  public static final String UNKNOWN_METADATA = "?";
+
+  private final Map<String, Registry> registries;
+  private final Map<String, MappedClass> classes;
+  private final Map<String, Map<String, List<MappedClass>>> classesByName;
+  private final Map<String, Map<String, List<MappedTable>>> tablesByMetadata;
+  private final Map<String, String> registryAliases;
+  private final Map<String, MappedTable> tablesByLocation = new HashMap<>();
+
+  OrmModel(
+      Map<String, Registry> registries,
+      Map<String, MappedClass> classes,
+      Map<String, Map<String, List<MappedClass>>> classesByName,
+      Map<String, Map<String, List<MappedTable>>> tablesByMetadata,
+      Map<String, String> registryAliases) {
+    this.registries = registries;
+    this.classes = classes;
+    this.classesByName = classesByName;
+    this.tablesByMetadata = tablesByMetadata;
+    this.registryAliases = registryAliases;
+    for (Map<String, List<MappedTable>> byKey : tablesByMetadata.values()) {
+      for (List<MappedTable> list : byKey.values()) {
+        for (MappedTable t : list) {
+          tablesByLocation.put(t.file().path() + ":" + t.nameRange().start(), t);
+        }
+      }
+    }
+  }
+
+  /** The table whose name literal starts at this offset of this file, if any. */
+  public Optional<MappedTable> tableAt(String path, int nameStart) {
+    return Optional.ofNullable(tablesByLocation.get(path + ":" + nameStart));
+  }
+
+  static OrmModel build(WorkspaceIndex index) {
+    return new OrmModelBuilder(index).build();
+  }
+
+  public Collection<Registry> registries() {
+    return registries.values();
+  }
+
+  public Optional<Registry> registry(String id) {
+    return Optional.ofNullable(registries.get(registryAliases.getOrDefault(id, id)));
+  }
+
+  public Collection<MappedClass> classes() {
+    return classes.values();
+  }
+
+  public Optional<MappedClass> mappedClass(String qualifiedName) {
+    return Optional.ofNullable(classes.get(qualifiedName));
+  }
+
+  /** The mapped class a class statement defines, if it is mapped. */
+  public Optional<MappedClass> mappedClass(FileFacts file, ClassFact fact) {
+    return mappedClass(Symbol.qualify(file, fact.name()));
+  }
+
+  /** Classes of this simple name in one registry. */
+  public List<MappedClass> classesNamed(String registryId, String name) {
+    return classesByName.getOrDefault(registryId, Map.of()).getOrDefault(name, List.of());
+  }
+
+  public Collection<String> classNames(String registryId) {
+    return classesByName.getOrDefault(registryId, Map.of()).keySet();
+  }
+
+  /** Tables with this key ({@code name} or {@code schema.name}) in one metadata. */
+  public List<MappedTable> tables(String metadataId, String key) {
+    List<MappedTable> exact =
+        tablesByMetadata.getOrDefault(metadataId, Map.of()).getOrDefault(key, List.of());
+    if (!exact.isEmpty()) {
+      return exact;
+    }
+    return tablesByMetadata.getOrDefault(UNKNOWN_METADATA, Map.of()).getOrDefault(key, List.of());
+  }
+
+  public Collection<MappedTable> tables(String metadataId) {
+    List<MappedTable> out = new ArrayList<>();
+    tablesByMetadata.getOrDefault(metadataId, Map.of()).values().forEach(out::addAll);
+    return out;
+  }
+
+  public Map<String, List<MappedTable>> allTables(String metadataId) {
+    return tablesByMetadata.getOrDefault(metadataId, Map.of());
+  }
+
+  /** Whether any table of this metadata lives in the schema (for {@code "schema.table"}). */
+  public boolean hasSchema(String metadataId, String schema) {
+    String prefix = schema + ".";
+    for (String key : tablesByMetadata.getOrDefault(metadataId, Map.of()).keySet()) {
+      if (key.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public String metadataOf(String registryId) {
+    Registry r = registries.get(registryAliases.getOrDefault(registryId, registryId));
+    return r == null ? registryId + ".metadata" : r.metadataId();
+  }
+
+  /** The relationship named {@code attribute} on a class, its superclasses included. */
+  public Optional<RelationshipSite> relationship(MappedClass owner, String attribute) {
+    for (MappedClass c = owner;
+        c != null;
+        c = c.superclass() == null ? null : classes.get(c.superclass())) {
+      for (RelationshipSite r : c.relationships()) {
+        if (r.fact().attribute().equals(attribute)) {
+          return Optional.of(r);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the class, or a superclass, has an attribute of this name (column or other). */
+  public boolean hasAttribute(MappedClass owner, String attribute) {
+    for (MappedClass c = owner;
+        c != null;
+        c = c.superclass() == null ? null : classes.get(c.superclass())) {
+      if (c.attributeNames().contains(attribute)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every attribute of the class and its superclasses is visible to us. */
+  public boolean isComplete(MappedClass owner) {
+    for (MappedClass c = owner;
+        c != null;
+        c = c.superclass() == null ? null : classes.get(c.superclass())) {
+      if (!c.complete()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code sub} is {@code base} or inherits from it. */
+  public boolean isSubclass(MappedClass sub, MappedClass base) {
+    for (MappedClass c = sub;
+        c != null;
+        c = c.superclass() == null ? null : classes.get(c.superclass())) {
+      if (c.qualifiedName().equals(base.qualifiedName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Mutable accumulation while building; frozen into an {@link OrmModel}. */
+  static final class Tables {
+    final Map<String, Map<String, List<MappedTable>>> byMetadata = new HashMap<>();
+
+    void add(MappedTable table) {
+      byMetadata
+          .computeIfAbsent(table.metadataId(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(table.key(), k -> new ArrayList<>())
+          .add(table);
+    }
+  }
+
+  static String tableKey(String schema, String name) {
+    return schema == null || schema.isEmpty() ? name : schema + "." + name;
+  }
+
+  /** Flask-SQLAlchemy's default table name: {@code CamelCase} to {@code camel_case}. */
+  static String snakeCase(String className) {
+    String s =
+        className
+            .replaceAll("([a-z\\d])([A-Z])", "$1_$2")
+            .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  static boolean isRegistryRootBase(String externalQualified) {
+    return externalQualified.endsWith(".DeclarativeBase")
+        || externalQualified.endsWith(".DeclarativeBaseNoMeta");
+  }
+}

@@ -1,0 +1,485 @@
+package dev.ormlens.core.index;
+
+import dev.ormlens.core.index.OrmModel.ColumnSite;
+import dev.ormlens.core.index.OrmModel.MappedClass;
+import dev.ormlens.core.index.OrmModel.MappedTable;
+import dev.ormlens.core.index.OrmModel.Registry;
+import dev.ormlens.core.index.OrmModel.RelationshipSite;
+import dev.ormlens.core.model.ClassFact;
+import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.model.ImperativeMappingFact;
+import dev.ormlens.core.model.NameRef;
+import dev.ormlens.core.model.RegistryFact;
+import dev.ormlens.core.model.RelationshipFact;
+import dev.ormlens.core.model.TableFact;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds an {@link OrmModel}: classifies every class (declarative root, mapped, abstract, mixin) by
+ * following its bases across modules, then collects tables and class registries.
+ */
+final class OrmModelBuilder {
+  private static final String SQLMODEL_REGISTRY = "sqlmodel.SQLModel";
+
+  /** What a class is to the ORM. */
+  private sealed interface Kind {
+    /** A declarative base: owns a registry, is not itself mapped. */
+    record Root(String registryId) implements Kind {}
+
+    /** A mapped class. */
+    record Mapped(String registryId, String superclass) implements Kind {}
+
+    /** In a registry's family but not mapped: {@code __abstract__}, SQLModel without table=True. */
+    record Abstract(String registryId) implements Kind {}
+
+    /** Outside every registry: a mixin, or an ordinary class. */
+    record Plain() implements Kind {}
+  }
+
+  private final WorkspaceIndex index;
+  private final Map<String, Registry> registries = new LinkedHashMap<>();
+  private final Map<String, String> aliases = new HashMap<>();
+  private final Map<String, Kind> kinds = new HashMap<>();
+  private final Set<String> classifying = new HashSet<>();
+  private final Map<String, ImperativeMappingFact> imperative = new HashMap<>();
+  private final Map<String, FileFacts> imperativeFiles = new HashMap<>();
+
+  OrmModelBuilder(WorkspaceIndex index) {
+    this.index = index;
+  }
+
+  OrmModel build() {
+    collectRegistries();
+    collectImperativeMappings();
+    Map<String, MappedClass> classes = new LinkedHashMap<>();
+    List<Runnable> late = new ArrayList<>();
+    for (FileFacts file : sorted()) {
+      for (ClassFact c : file.classes()) {
+        if (classify(file, c) instanceof Kind.Mapped m) {
+          MappedClass mapped = mappedClass(file, c, m);
+          classes.put(mapped.qualifiedName(), mapped);
+        }
+      }
+    }
+    OrmModel.Tables tables = new OrmModel.Tables();
+    collectTables(classes, tables);
+    Map<String, Map<String, List<MappedClass>>> byName = new HashMap<>();
+    for (MappedClass c : classes.values()) {
+      byName
+          .computeIfAbsent(c.registryId(), k -> new HashMap<>())
+          .computeIfAbsent(c.name(), k -> new ArrayList<>())
+          .add(c);
+    }
+    late.forEach(Runnable::run);
+    return new OrmModel(
+        Map.copyOf(registries), classes, byName, tables.byMetadata, Map.copyOf(aliases));
+  }
+
+  private List<FileFacts> sorted() {
+    List<FileFacts> files = new ArrayList<>(index.files());
+    files.sort((a, b) -> a.path().compareTo(b.path()));
+    return files;
+  }
+
+  // ---- registries
+
+  private void collectRegistries() {
+    for (FileFacts file : sorted()) {
+      for (RegistryFact r : file.registries()) {
+        String id = Symbol.qualify(file, r.name());
+        switch (r.kind()) {
+          case GENERATED_BASE -> {
+            if (r.source() != null
+                && index.resolve(r.source().qualified()) instanceof Symbol.Registry s) {
+              aliases.put(id, s.qualifiedName());
+            }
+          }
+          case METADATA -> {}
+          default ->
+              registries.put(
+                  id, new Registry(id, metadataFor(id, r.source()), file, r.nameRange()));
+        }
+      }
+      for (ClassFact c : file.classes()) {
+        if (classify(file, c) instanceof Kind.Root root) {
+          registries.put(
+              root.registryId(),
+              new Registry(
+                  root.registryId(),
+                  metadataFor(root.registryId(), c.metadata()),
+                  file,
+                  c.nameRange()));
+        }
+      }
+    }
+    registries.putIfAbsent(
+        SQLMODEL_REGISTRY,
+        new Registry(SQLMODEL_REGISTRY, SQLMODEL_REGISTRY + ".metadata", null, null));
+  }
+
+  private String metadataFor(String registryId, NameRef metadata) {
+    if (metadata == null) {
+      return registryId + ".metadata";
+    }
+    String resolved = metadataId(metadata);
+    return resolved == null || resolved.equals(OrmModel.UNKNOWN_METADATA)
+        ? registryId + ".metadata"
+        : resolved;
+  }
+
+  /**
+   * The metadata a name such as {@code Base.metadata}, {@code db} or {@code metadata_obj} denotes.
+   */
+  private String metadataId(NameRef ref) {
+    if (ref == null) {
+      return OrmModel.UNKNOWN_METADATA;
+    }
+    Symbol s = index.resolve(ref.qualified());
+    if (s instanceof Symbol.Registry r) {
+      String id = aliases.getOrDefault(r.qualifiedName(), r.qualifiedName());
+      if (r.fact().kind() == RegistryFact.Kind.METADATA) {
+        return r.members().isEmpty() ? id : OrmModel.UNKNOWN_METADATA;
+      }
+      Registry registry = registries.get(id);
+      if (r.members().isEmpty() || r.members().equals(List.of("metadata"))) {
+        return registry != null ? registry.metadataId() : id + ".metadata";
+      }
+    } else if (s instanceof Symbol.Class c && c.members().equals(List.of("metadata"))) {
+      Kind k = classify(c.file(), c.fact());
+      String registryId = registryOf(k);
+      if (registryId != null) {
+        Registry registry = registries.get(registryId);
+        return registry != null ? registry.metadataId() : registryId + ".metadata";
+      }
+    } else if (s instanceof Symbol.Class c
+        && c.members().isEmpty()
+        && ref.written().endsWith("metadata")) {
+      return OrmModel.UNKNOWN_METADATA;
+    }
+    if (ref.qualified().endsWith(".metadata") && !(s instanceof Symbol.External)) {
+      return OrmModel.UNKNOWN_METADATA;
+    }
+    return OrmModel.UNKNOWN_METADATA;
+  }
+
+  private static String registryOf(Kind k) {
+    if (k instanceof Kind.Root r) {
+      return r.registryId();
+    }
+    if (k instanceof Kind.Mapped m) {
+      return m.registryId();
+    }
+    if (k instanceof Kind.Abstract a) {
+      return a.registryId();
+    }
+    return null;
+  }
+
+  private void collectImperativeMappings() {
+    for (FileFacts file : sorted()) {
+      for (ImperativeMappingFact m : file.imperativeMappings()) {
+        if (index.resolve(m.mappedClass().qualified()) instanceof Symbol.Class c) {
+          imperative.put(c.qualifiedName(), m);
+          imperativeFiles.put(c.qualifiedName(), file);
+        }
+      }
+    }
+  }
+
+  // ---- classes
+
+  private Kind classify(FileFacts file, ClassFact c) {
+    String qualified = Symbol.qualify(file, c.name());
+    Kind known = kinds.get(qualified);
+    if (known != null) {
+      return known;
+    }
+    if (!classifying.add(qualified)) {
+      return new Kind.Plain();
+    }
+    Kind kind = computeKind(file, c, qualified);
+    classifying.remove(qualified);
+    kinds.put(qualified, kind);
+    return kind;
+  }
+
+  private Kind computeKind(FileFacts file, ClassFact c, String qualified) {
+    ImperativeMappingFact im = imperative.get(qualified);
+    if (im != null && im.registry() != null) {
+      return new Kind.Mapped(registryIdOf(im.registry()), null);
+    }
+    for (NameRef d : c.decorators()) {
+      Symbol s = index.resolve(d.qualified());
+      if (s instanceof Symbol.Registry r
+          && r.fact().kind() == RegistryFact.Kind.REGISTRY
+          && !r.members().isEmpty()
+          && r.members().get(0).startsWith("mapped")) {
+        return new Kind.Mapped(aliases.getOrDefault(r.qualifiedName(), r.qualifiedName()), null);
+      }
+    }
+    String family = null;
+    String superclass = null;
+    for (NameRef b : c.bases()) {
+      Symbol s = index.resolve(b.qualified());
+      if (s instanceof Symbol.External e) {
+        if (OrmModel.isRegistryRootBase(e.qualified())) {
+          return new Kind.Root(qualified);
+        }
+        if (e.qualified().equals(SQLMODEL_REGISTRY) || e.qualified().endsWith(".SQLModel")) {
+          family = family == null ? SQLMODEL_REGISTRY : family;
+        }
+      } else if (s instanceof Symbol.Registry r) {
+        RegistryFact.Kind rk = r.fact().kind();
+        boolean base =
+            (rk == RegistryFact.Kind.DECLARATIVE_BASE || rk == RegistryFact.Kind.GENERATED_BASE)
+                && r.members().isEmpty();
+        boolean flaskModel =
+            rk == RegistryFact.Kind.FLASK_SQLALCHEMY && r.members().equals(List.of("Model"));
+        if ((base || flaskModel) && family == null) {
+          family = aliases.getOrDefault(r.qualifiedName(), r.qualifiedName());
+        }
+      } else if (s instanceof Symbol.Class parent && parent.members().isEmpty()) {
+        Kind pk = classify(parent.file(), parent.fact());
+        if (pk instanceof Kind.Mapped && superclass == null) {
+          superclass = parent.qualifiedName();
+        }
+        String r = registryOf(pk);
+        if (r != null && family == null) {
+          family = r;
+        }
+      }
+    }
+    if (family == null) {
+      return new Kind.Plain();
+    }
+    boolean sqlmodelWithoutTable =
+        family.equals(SQLMODEL_REGISTRY) && !"True".equals(c.keywords().get("table"));
+    if (c.isAbstract() || sqlmodelWithoutTable) {
+      return new Kind.Abstract(family);
+    }
+    return new Kind.Mapped(family, superclass);
+  }
+
+  private String registryIdOf(NameRef ref) {
+    Symbol s = index.resolve(ref.qualified());
+    if (s instanceof Symbol.Registry r) {
+      return aliases.getOrDefault(r.qualifiedName(), r.qualifiedName());
+    }
+    return ref.qualified();
+  }
+
+  private MappedClass mappedClass(FileFacts file, ClassFact c, Kind.Mapped kind) {
+    String qualified = Symbol.qualify(file, c.name());
+    List<RelationshipSite> relationships = new ArrayList<>();
+    List<ColumnSite> columns = new ArrayList<>();
+    List<String> attributes = new ArrayList<>();
+    boolean[] complete = {!c.dynamicTableName()};
+    MappedClass[] self = new MappedClass[1];
+    // The class itself, then what it inherits from mixins and unmapped family classes.
+    List<Symbol.Class> contributors = new ArrayList<>();
+    contributors.add(new Symbol.Class(file, c, List.of()));
+    collectContributors(c, contributors, new HashSet<>(), complete);
+    List<RelationshipFact> ownRelationships = new ArrayList<>();
+    for (Symbol.Class contributor : contributors) {
+      for (ClassFact.Attribute a : contributor.fact().attributes()) {
+        attributes.add(a.name());
+      }
+      contributor
+          .fact()
+          .columns()
+          .forEach(col -> columns.add(new ColumnSite(contributor.file(), col)));
+      for (RelationshipFact r : contributor.fact().relationships()) {
+        ownRelationships.add(r);
+      }
+    }
+    ImperativeMappingFact im = imperative.get(qualified);
+    FileFacts imFile = imperativeFiles.get(qualified);
+    String tableKey = tableKeyOf(file, c, kind, im);
+    if (c.dynamicTableName()) {
+      complete[0] = false;
+    }
+    MappedClass mapped =
+        new MappedClass(
+            qualified,
+            file,
+            c,
+            kind.registryId(),
+            tableKey,
+            kind.superclass(),
+            relationships,
+            columns,
+            attributes,
+            complete[0]);
+    self[0] = mapped;
+    for (Symbol.Class contributor : contributors) {
+      for (RelationshipFact r : contributor.fact().relationships()) {
+        relationships.add(new RelationshipSite(contributor.file(), r, mapped));
+      }
+    }
+    if (im != null) {
+      for (RelationshipFact r : im.relationships()) {
+        relationships.add(new RelationshipSite(imFile, r, mapped));
+        attributes.add(r.attribute());
+      }
+    }
+    return mapped;
+  }
+
+  /**
+   * Mixins and unmapped family classes (bases, abstract classes) whose attributes a class inherits.
+   */
+  private void collectContributors(
+      ClassFact c, List<Symbol.Class> out, Set<String> seen, boolean[] complete) {
+    FileFacts owner = out.get(0).file();
+    for (Symbol.Class existing : out) {
+      if (existing.fact() == c) {
+        owner = existing.file();
+      }
+    }
+    for (NameRef b : c.bases()) {
+      Symbol s = index.resolve(b.qualified());
+      if (s instanceof Symbol.Class parent && parent.members().isEmpty()) {
+        if (!seen.add(parent.qualifiedName())) {
+          continue;
+        }
+        Kind pk = classify(parent.file(), parent.fact());
+        if (pk instanceof Kind.Mapped) {
+          continue; // Reached through the superclass chain instead.
+        }
+        out.add(parent);
+        if (parent.fact().dynamicTableName() && pk instanceof Kind.Plain) {
+          // A mixin computing __tablename__ makes every subclass's table name dynamic.
+          complete[0] = false;
+        }
+        collectContributors(parent.fact(), out, seen, complete);
+      } else if (s instanceof Symbol.External e
+          && !OrmModel.isRegistryRootBase(e.qualified())
+          && !e.qualified().endsWith(".SQLModel")
+          && !isHarmlessExternal(e.qualified())) {
+        complete[0] = false;
+      } else if (s instanceof Symbol.Unresolved) {
+        complete[0] = false;
+      }
+    }
+    if (owner == null) {
+      complete[0] = false;
+    }
+  }
+
+  private static boolean isHarmlessExternal(String qualified) {
+    return qualified.startsWith("typing.")
+        || qualified.equals("object")
+        || qualified.startsWith("enum.")
+        || qualified.startsWith("abc.")
+        || qualified.startsWith("sqlalchemy.orm.MappedAsDataclass")
+        || qualified.startsWith("dataclasses.");
+  }
+
+  private String tableKeyOf(
+      FileFacts file, ClassFact c, Kind.Mapped kind, ImperativeMappingFact im) {
+    if (c.tableName() != null) {
+      return OrmModel.tableKey(schemaOf(c), c.tableName().value());
+    }
+    if (c.table() != null) {
+      return OrmModel.tableKey(c.table().schema(), c.table().name().value());
+    }
+    if (c.tableVariable() != null
+        && index.resolve(c.tableVariable().qualified()) instanceof Symbol.Table t) {
+      return OrmModel.tableKey(t.fact().schema(), t.fact().name().value());
+    }
+    if (im != null
+        && im.table() != null
+        && index.resolve(im.table().qualified()) instanceof Symbol.Table t) {
+      return OrmModel.tableKey(t.fact().schema(), t.fact().name().value());
+    }
+    if (c.dynamicTableName() || kind.superclass() != null) {
+      return null;
+    }
+    if (kind.registryId().equals(SQLMODEL_REGISTRY)) {
+      return c.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    Registry registry = registries.get(kind.registryId());
+    if (registry != null && isFlask(registry)) {
+      return OrmModel.snakeCase(c.name());
+    }
+    return null;
+  }
+
+  private boolean isFlask(Registry registry) {
+    if (registry.file() == null) {
+      return false;
+    }
+    for (RegistryFact r : registry.file().registries()) {
+      if (Symbol.qualify(registry.file(), r.name()).equals(registry.id())) {
+        return r.kind() == RegistryFact.Kind.FLASK_SQLALCHEMY;
+      }
+    }
+    return false;
+  }
+
+  private static String schemaOf(ClassFact c) {
+    return null;
+  }
+
+  // ---- tables
+
+  private void collectTables(Map<String, MappedClass> classes, OrmModel.Tables tables) {
+    for (FileFacts file : sorted()) {
+      for (TableFact t : file.tables()) {
+        tables.add(tableOf(file, t, metadataId(t.metadata()), null));
+      }
+    }
+    for (MappedClass c : classes.values()) {
+      String metadata =
+          registries.containsKey(c.registryId())
+              ? registries.get(c.registryId()).metadataId()
+              : c.registryId() + ".metadata";
+      ClassFact f = c.fact();
+      if (f.table() != null) {
+        tables.add(tableOf(c.file(), f.table(), metadata, c.qualifiedName()));
+      } else if (c.tableKey() != null
+          && f.tableVariable() == null
+          && !imperative.containsKey(c.qualifiedName())) {
+        String name = c.tableKey().substring(c.tableKey().lastIndexOf('.') + 1);
+        List<ColumnSite> columns = new ArrayList<>(c.columns());
+        // Single-table subclasses add their columns to this table.
+        for (MappedClass sub : classes.values()) {
+          if (c.qualifiedName().equals(sub.superclass()) && sub.tableKey() == null) {
+            columns.addAll(sub.columns());
+          }
+        }
+        tables.add(
+            new MappedTable(
+                c.tableKey(),
+                name,
+                metadata,
+                c.file(),
+                f.tableName() != null ? f.tableName().contentRange() : f.nameRange(),
+                List.copyOf(columns),
+                c.qualifiedName(),
+                c.complete()));
+      }
+    }
+  }
+
+  private static MappedTable tableOf(
+      FileFacts file, TableFact t, String metadataId, String mappedClass) {
+    List<ColumnSite> columns = new ArrayList<>();
+    t.columns().forEach(col -> columns.add(new ColumnSite(file, col)));
+    return new MappedTable(
+        OrmModel.tableKey(t.schema(), t.name().value()),
+        t.name().value(),
+        metadataId,
+        file,
+        t.name().contentRange(),
+        List.copyOf(columns),
+        mappedClass,
+        true);
+  }
+}

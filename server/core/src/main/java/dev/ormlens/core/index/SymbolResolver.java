@@ -1,0 +1,116 @@
+package dev.ormlens.core.index;
+
+import dev.ormlens.core.model.ClassFact;
+import dev.ormlens.core.model.Definition;
+import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.model.FunctionFact;
+import dev.ormlens.core.model.RegistryFact;
+import dev.ormlens.core.model.TableFact;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Follows a qualified name to what it denotes: the longest prefix that is a workspace module, then
+ * the module's binding of the next part, through imports and {@code __init__.py} re-exports.
+ */
+final class SymbolResolver {
+  private static final int MAX_HOPS = 32;
+
+  private final WorkspaceIndex index;
+  private final Map<String, Symbol> cache = new ConcurrentHashMap<>();
+
+  SymbolResolver(WorkspaceIndex index) {
+    this.index = index;
+  }
+
+  Symbol resolve(String qualified) {
+    Symbol cached = cache.get(qualified);
+    if (cached != null) {
+      return cached;
+    }
+    Symbol result = resolve(qualified, 0);
+    cache.put(qualified, result);
+    return result;
+  }
+
+  private Symbol resolve(String qualified, int hops) {
+    if (qualified == null || qualified.isEmpty() || hops > MAX_HOPS) {
+      return new Symbol.Unresolved(String.valueOf(qualified));
+    }
+    String[] parts = qualified.split("\\.");
+    for (int cut = parts.length; cut >= 1; cut--) {
+      String moduleName = String.join(".", Arrays.copyOfRange(parts, 0, cut));
+      FileFacts file = index.module(moduleName).orElse(null);
+      if (file == null) {
+        continue;
+      }
+      if (cut == parts.length) {
+        return new Symbol.Module(file, List.of());
+      }
+      String name = parts[cut];
+      List<String> rest = List.of(Arrays.copyOfRange(parts, cut + 1, parts.length));
+      Symbol bound = lookup(file, name, rest, hops);
+      if (bound != null) {
+        return bound;
+      }
+      // `from pkg import mod` where mod is a submodule not imported in pkg/__init__.py.
+      if (index.module(moduleName + "." + name).isPresent()) {
+        continue;
+      }
+      return new Symbol.Unresolved(qualified);
+    }
+    return new Symbol.External(qualified);
+  }
+
+  private Symbol lookup(FileFacts file, String name, List<String> rest, int hops) {
+    Definition chosen = null;
+    for (Definition d : file.definitions()) {
+      if (d.name().equals(name)
+          && (chosen == null || d.kind() != Definition.Kind.TYPE_CHECKING_IMPORT)) {
+        chosen = d;
+      }
+    }
+    if (chosen == null) {
+      return null;
+    }
+    switch (chosen.kind()) {
+      case CLASS -> {
+        for (ClassFact c : file.classes()) {
+          if (c.name().equals(name)) {
+            return new Symbol.Class(file, c, rest);
+          }
+        }
+      }
+      case FUNCTION -> {
+        for (FunctionFact f : file.functions()) {
+          if (f.name().equals(name)) {
+            return new Symbol.Function(file, f, rest);
+          }
+        }
+      }
+      case ASSIGNMENT -> {
+        for (TableFact t : file.tables()) {
+          if (name.equals(t.variable())) {
+            return new Symbol.Table(file, t, rest);
+          }
+        }
+        for (RegistryFact r : file.registries()) {
+          if (r.name().equals(name)) {
+            return new Symbol.Registry(file, r, rest);
+          }
+        }
+      }
+      case IMPORT, TYPE_CHECKING_IMPORT -> {
+        String target = chosen.target() + (rest.isEmpty() ? "" : "." + String.join(".", rest));
+        if (target.equals(
+            Symbol.qualify(file, name) + (rest.isEmpty() ? "" : "." + String.join(".", rest)))) {
+          return null;
+        }
+        return resolve(target, hops + 1);
+      }
+    }
+    return new Symbol.Value(file, chosen, rest);
+  }
+}

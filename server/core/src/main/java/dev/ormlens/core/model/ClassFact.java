@@ -1,0 +1,38 @@
+package dev.ormlens.core.model;
+
+import dev.ormlens.core.text.TextRange;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A class statement at module level, with everything that can make it a mapped entity.
+ *
+ * @param keywords class keywords as written, e.g. SQLModel's {@code table=True}
+ * @param tableName {@code __tablename__ = "..."}, or null
+ * @param dynamicTableName true when the table name is computed ({@code @declared_attr
+ *     __tablename__}, a mixin's function): names that cannot be checked are then not reported
+ * @param table {@code __table__ = Table(...)} or {@code __table__ = some_table}, or null
+ * @param tableVariable for {@code __table__ = some_table}, the variable; else null
+ * @param metadata a {@code metadata = ...} class attribute (declarative bases), or null
+ * @param attributes every class-level name assigned or annotated, in order
+ */
+public record ClassFact(
+    String name,
+    TextRange nameRange,
+    TextRange range,
+    List<NameRef> bases,
+    Map<String, String> keywords,
+    List<NameRef> decorators,
+    StringLiteral tableName,
+    boolean dynamicTableName,
+    TableFact table,
+    NameRef tableVariable,
+    NameRef metadata,
+    boolean isAbstract,
+    List<ColumnFact> columns,
+    List<RelationshipFact> relationships,
+    List<Attribute> attributes) {
+
+  /** A class-level name and where it is bound. */
+  public record Attribute(String name, TextRange range) {}
+}

@@ -1,0 +1,43 @@
+package dev.ormlens.core.model;
+
+import dev.ormlens.core.text.LineMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything ORM Lens knows about one source file: produced by a front end from the file's text
+ * alone, so a file's facts change only when its text does. Holds no syntax tree.
+ *
+ * @param path the file's path, with {@code /} separators, as the workspace names it
+ * @param module the dotted module name ({@code shop.child}), empty when outside every root
+ * @param packageInit whether this is a package's {@code __init__.py}
+ * @param contentHash a hash of the text the facts were made from
+ * @param annotationNames names used in annotations, for the undefined-annotation-name check
+ * @param suppressions zero-based line to the codes suppressed there (empty set: all codes)
+ */
+public record FileFacts(
+    String path,
+    String module,
+    boolean packageInit,
+    long contentHash,
+    LineMap lines,
+    List<ImportFact> imports,
+    List<Definition> definitions,
+    List<ClassFact> classes,
+    List<TableFact> tables,
+    List<FunctionFact> functions,
+    List<RegistryFact> registries,
+    List<ImperativeMappingFact> imperativeMappings,
+    List<AnnotationName> annotationNames,
+    List<Problem> problems,
+    Map<Integer, Set<String>> suppressions) {
+
+  /** True when the file defines anything the ORM cares about. */
+  public boolean hasModelFacts() {
+    return !classes.isEmpty()
+        || !tables.isEmpty()
+        || !registries.isEmpty()
+        || !imperativeMappings.isEmpty();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.ormlens.core.model;
+
+import dev.ormlens.core.text.TextRange;
+
+/**
+ * A module-level assignment that creates something classes and tables are registered in: {@code
+ * Base = declarative_base()}, {@code reg = registry()}, {@code Base = reg.generate_base()}, {@code
+ * db = SQLAlchemy()}, {@code metadata_obj = MetaData()}.
+ *
+ * @param source for {@code generate_base}, the registry it comes from; for a base or registry
+ *     created with {@code metadata=...}, that metadata; else null
+ */
+public record RegistryFact(String name, TextRange nameRange, Kind kind, NameRef source) {
+  /** What the assignment creates. */
+  public enum Kind {
+    DECLARATIVE_BASE,
+    REGISTRY,
+    GENERATED_BASE,
+    FLASK_SQLALCHEMY,
+    METADATA
+  }
+}

@@ -1,0 +1,17 @@
+package dev.ormlens.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code ormlens lsp}: serve the Language Server Protocol over stdin/stdout. */
+@Command(
+    name = "lsp",
+    mixinStandardHelpOptions = true,
+    description = "Serve the Language Server Protocol over stdio.")
+final class LspCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    System.err.println("ormlens: the language server is being built (issue 3)");
+    return 2;
+  }
+}

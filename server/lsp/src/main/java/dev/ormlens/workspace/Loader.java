@@ -1,0 +1,90 @@
+package dev.ormlens.workspace;
+
+import dev.ormlens.core.index.WorkspaceIndex;
+import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.python.PythonFrontEnd;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads workspace files and turns them into facts, in parallel across cores. A file that cannot be
+ * read (too large, binary, not UTF-8, unreadable) is skipped with a note, never a crash.
+ */
+public final class Loader {
+  /** Files above this size are generated code or data, not models: skipped with a note. */
+  public static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+
+  private Loader() {}
+
+  /** The text of a file, or empty with a note saying why it was skipped. */
+  public static Optional<String> read(SourceFile file, List<String> notes) {
+    try {
+      long size = Files.size(file.absolute());
+      if (size > MAX_FILE_BYTES) {
+        notes.add(
+            file.path()
+                + ": skipped ("
+                + size / 1024
+                + " KiB is larger than the "
+                + MAX_FILE_BYTES / 1024 / 1024
+                + " MiB limit for model files)");
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file.absolute());
+      for (byte b : bytes) {
+        if (b == 0) {
+          notes.add(file.path() + ": skipped (binary file)");
+          return Optional.empty();
+        }
+      }
+      return Optional.of(decode(bytes));
+    } catch (CharacterCodingException e) {
+      notes.add(file.path() + ": skipped (not valid UTF-8)");
+    } catch (IOException | SecurityException e) {
+      notes.add(file.path() + ": skipped (cannot read: " + e.getMessage() + ")");
+    }
+    return Optional.empty();
+  }
+
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+        .toString();
+  }
+
+  public static FileFacts facts(SourceFile file, String text) {
+    return PythonFrontEnd.extract(file.path(), file.module(), text);
+  }
+
+  /** Reads and extracts every file, in parallel, into one snapshot. */
+  public static WorkspaceIndex load(List<SourceFile> files, List<String> notes) {
+    List<String> syncNotes = Collections.synchronizedList(new ArrayList<>());
+    List<FileFacts> facts =
+        files.parallelStream()
+            .map(f -> read(f, syncNotes).map(text -> facts(f, text)).orElse(null))
+            .filter(f -> f != null)
+            .toList();
+    List<String> sorted = new ArrayList<>(syncNotes);
+    Collections.sort(sorted);
+    notes.addAll(sorted);
+    return WorkspaceIndex.of(facts);
+  }
+}

@@ -1,0 +1,289 @@
+package dev.ormlens.python;
+
+import static dev.ormlens.python.Nodes.field;
+import static dev.ormlens.python.Nodes.is;
+import static dev.ormlens.python.Nodes.namedChildren;
+
+import dev.ormlens.core.model.AnnotationFact;
+import dev.ormlens.core.model.AnnotationName;
+import dev.ormlens.core.model.Binding;
+import dev.ormlens.core.model.NameRef;
+import dev.ormlens.core.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * Reads annotations: the class a {@code Mapped[...]} relationship annotation names, and every name
+ * an annotation uses (for the undefined-name check).
+ */
+final class Annotations {
+  private static final Set<String> COLLECTIONS =
+      Set.of(
+          "list",
+          "List",
+          "set",
+          "Set",
+          "Sequence",
+          "MutableSequence",
+          "Collection",
+          "Iterable",
+          "frozenset",
+          "FrozenSet",
+          "AbstractSet",
+          "MutableSet",
+          "dict",
+          "Dict",
+          "Mapping",
+          "MutableMapping",
+          "tuple",
+          "Tuple");
+  private static final Set<String> OPTIONAL_WRAPPERS = Set.of("Optional");
+  private static final Set<String> MAPPED =
+      Set.of("Mapped", "WriteOnlyMapped", "DynamicMapped", "relationship");
+  private static final Set<String> BUILTINS =
+      Set.of(
+          "int",
+          "str",
+          "float",
+          "bool",
+          "bytes",
+          "list",
+          "dict",
+          "set",
+          "tuple",
+          "frozenset",
+          "type",
+          "object",
+          "None",
+          "complex",
+          "bytearray",
+          "memoryview",
+          "range",
+          "slice",
+          "Ellipsis",
+          "NotImplemented",
+          "property",
+          "classmethod",
+          "staticmethod",
+          "super");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][\\w.]*");
+
+  private final ParsedSource src;
+  private final ModuleScope scope;
+  private final boolean futureAnnotations;
+  private final List<AnnotationName> names = new ArrayList<>();
+
+  Annotations(ParsedSource src, ModuleScope scope, boolean futureAnnotations) {
+    this.src = src;
+    this.scope = scope;
+    this.futureAnnotations = futureAnnotations;
+  }
+
+  List<AnnotationName> names() {
+    return List.copyOf(names);
+  }
+
+  /** Records every name an annotation uses; call once per annotation. */
+  void recordNames(TSNode annotation) {
+    collectNames(annotation, futureAnnotations);
+  }
+
+  private void collectNames(TSNode node, boolean lazy) {
+    if (node == null) {
+      return;
+    }
+    if (is(node, "identifier") || is(node, "attribute")) {
+      String written = src.text(node);
+      String head = written.split("\\.")[0].strip();
+      if (!BUILTINS.contains(head)) {
+        int start = src.start(node);
+        addName(head, new TextRange(start, start + head.length()), lazy);
+      }
+      return;
+    }
+    if (is(node, "string")) {
+      TSNode content = null;
+      for (TSNode c : namedChildren(node)) {
+        if (is(c, "string_content")) {
+          content = c;
+        }
+      }
+      if (content != null) {
+        Matcher m = IDENTIFIER.matcher(src.text(content));
+        int base = src.start(content);
+        while (m.find()) {
+          String head = m.group().split("\\.")[0];
+          if (!BUILTINS.contains(head) && !Character.isDigit(head.charAt(0))) {
+            addName(head, new TextRange(base + m.start(), base + m.start() + head.length()), true);
+          }
+        }
+      }
+      return;
+    }
+    for (TSNode child : namedChildren(node)) {
+      collectNames(child, lazy);
+    }
+  }
+
+  private void addName(String head, TextRange range, boolean lazy) {
+    ModuleScope.Bound bound = scope.qualify(head);
+    names.add(
+        new AnnotationName(new NameRef(head, bound.qualified(), bound.binding(), range), lazy));
+  }
+
+  /** The annotation's text inside {@code Mapped[...]}, for column types. */
+  String innerText(TSNode annotation) {
+    TSNode node = Nodes.unwrap(annotation);
+    List<TSNode> parts = headAndParameters(node);
+    if (parts != null && MAPPED.contains(lastPart(src.text(parts.get(0)))) && parts.size() > 1) {
+      return src.text(parts.get(1));
+    }
+    return src.text(node);
+  }
+
+  /** The class a relationship annotation names, or null when it names none we can read. */
+  AnnotationFact relationshipTarget(TSNode annotation) {
+    TSNode node = Nodes.unwrap(annotation);
+    boolean mapped = false;
+    List<TSNode> parts = headAndParameters(node);
+    if (parts != null && MAPPED.contains(lastPart(src.text(parts.get(0))))) {
+      if (parts.size() < 2) {
+        return null;
+      }
+      mapped = true;
+      node = Nodes.unwrap(parts.get(1));
+    } else if (is(node, "string")) {
+      return fromString(annotation, node, false, false, false);
+    }
+    return unwrapTarget(annotation, node, mapped, false, false);
+  }
+
+  private AnnotationFact unwrapTarget(
+      TSNode whole, TSNode node, boolean mapped, boolean collection, boolean optional) {
+    node = Nodes.unwrap(node);
+    if (node == null) {
+      return null;
+    }
+    if (is(node, "string")) {
+      return fromString(whole, node, mapped, collection, optional);
+    }
+    if (is(node, "identifier") || is(node, "attribute")) {
+      String written = src.text(node).replaceAll("\\s+", "");
+      ModuleScope.Bound bound = scope.qualify(written);
+      return new AnnotationFact(
+          src.range(whole),
+          new NameRef(written, bound.qualified(), bound.binding(), src.range(node)),
+          collection,
+          optional,
+          futureAnnotations,
+          mapped);
+    }
+    if (is(node, "binary_operator")) {
+      // Child | None
+      for (TSNode side : List.of(field(node, "left"), field(node, "right"))) {
+        if (side != null && !is(Nodes.unwrap(side), "none")) {
+          return unwrapTarget(whole, side, mapped, collection, true);
+        }
+      }
+      return null;
+    }
+    List<TSNode> parts = headAndParameters(node);
+    if (parts == null || parts.size() < 2) {
+      return null;
+    }
+    String head = lastPart(src.text(parts.get(0)));
+    if (COLLECTIONS.contains(head)) {
+      return unwrapTarget(whole, parts.get(parts.size() - 1), mapped, true, optional);
+    }
+    if (OPTIONAL_WRAPPERS.contains(head)) {
+      return unwrapTarget(whole, parts.get(1), mapped, collection, true);
+    }
+    if (head.equals("Union")) {
+      for (TSNode p : parts.subList(1, parts.size())) {
+        if (!is(Nodes.unwrap(p), "none")) {
+          return unwrapTarget(whole, p, mapped, collection, true);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {@code "Child"}, {@code "Child | None"}, {@code "list[Child]"} inside one string. */
+  private AnnotationFact fromString(
+      TSNode whole, TSNode string, boolean mapped, boolean collection, boolean optional) {
+    TSNode content = null;
+    for (TSNode c : namedChildren(string)) {
+      if (is(c, "string_content")) {
+        content = c;
+      }
+    }
+    if (content == null) {
+      return null;
+    }
+    String text = src.text(content);
+    int base = src.start(content);
+    Matcher m = IDENTIFIER.matcher(text);
+    String chosen = null;
+    int at = -1;
+    while (m.find()) {
+      String word = m.group();
+      String last = lastPart(word);
+      if (COLLECTIONS.contains(last)) {
+        collection = true;
+      } else if (OPTIONAL_WRAPPERS.contains(last) || last.equals("None") || last.equals("Union")) {
+        optional = optional || !last.equals("Union");
+      } else if (!MAPPED.contains(last) && chosen == null) {
+        chosen = word;
+        at = m.start();
+      }
+    }
+    if (chosen == null) {
+      return null;
+    }
+    TextRange range = new TextRange(base + at, base + at + chosen.length());
+    ModuleScope.Bound bound = scope.qualify(chosen);
+    Binding binding = bound.binding();
+    return new AnnotationFact(
+        src.range(whole),
+        new NameRef(chosen, bound.qualified(), binding, range),
+        collection,
+        optional,
+        true,
+        mapped);
+  }
+
+  /** For {@code X[a, b]} (a generic type or a subscript): X then a, b. Null for other nodes. */
+  private List<TSNode> headAndParameters(TSNode node) {
+    if (is(node, "generic_type")) {
+      List<TSNode> out = new ArrayList<>();
+      for (TSNode c : namedChildren(node)) {
+        if (is(c, "type_parameter")) {
+          out.addAll(namedChildren(c));
+        } else {
+          out.add(c);
+        }
+      }
+      return out.isEmpty() ? null : out;
+    }
+    if (is(node, "subscript")) {
+      List<TSNode> out = new ArrayList<>();
+      TSNode value = field(node, "value");
+      if (value == null) {
+        return null;
+      }
+      out.add(value);
+      out.addAll(Nodes.fieldChildren(node, "subscript"));
+      return out;
+    }
+    return null;
+  }
+
+  private static String lastPart(String dotted) {
+    String s = dotted.strip();
+    return s.substring(s.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.ormlens.python;
+
+import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.model.Problem;
+import dev.ormlens.core.text.LineMap;
+import dev.ormlens.core.text.TextRange;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one Python file into {@link FileFacts}. Never throws on user code: a half-typed file yields
+ * what can be read plus its syntax problems.
+ */
+public final class PythonFrontEnd {
+  private PythonFrontEnd() {}
+
+  /**
+   * Extracts the facts of one file.
+   *
+   * @param path the file's workspace path, {@code /}-separated
+   * @param module its dotted module name, or empty when it is outside every import root
+   */
+  public static FileFacts extract(String path, String module, String text) {
+    boolean packageInit = PythonModules.isPackageInit(path);
+    try {
+      ParsedSource source = ParsedSource.parse(text);
+      FileFacts facts = new FactExtractor(path, module, packageInit, source).extract();
+      // Touch the tree after extraction so it is not freed while its nodes are read.
+      source.tree();
+      return facts;
+    } catch (RuntimeException | StackOverflowError e) {
+      // A parser or extractor failure must not lose the file: report it as a problem on it.
+      return empty(path, module, packageInit, text, "ORM Lens could not read this file: " + e);
+    }
+  }
+
+  /** Facts for a file that could not be read at all: no facts, one problem. */
+  public static FileFacts empty(
+      String path, String module, boolean packageInit, String text, String why) {
+    return new FileFacts(
+        path,
+        module,
+        packageInit,
+        text.hashCode(),
+        LineMap.of(text),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(new Problem(new TextRange(0, 0), why)),
+        Map.of());
+  }
+}
