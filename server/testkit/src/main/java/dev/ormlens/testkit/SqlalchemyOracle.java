@@ -123,6 +123,11 @@ public final class SqlalchemyOracle {
     return p;
   }
 
+  /** Whether the venvs with SQLAlchemy are present (so {@link #check} really runs). */
+  public static boolean available() {
+    return !pythons().isEmpty();
+  }
+
   static List<Path> pythons() {
     Path repo = repository();
     List<Path> out = new ArrayList<>();

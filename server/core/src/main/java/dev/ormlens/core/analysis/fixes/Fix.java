@@ -16,4 +16,9 @@ import java.util.Map;
  * @param edits per workspace path, non-overlapping edits against that file's current text
  */
 public record Fix(
-    String id, String title, String kind, boolean safe, List<String> codes, Map<String, List<TextEdit>> edits) {}
+    String id,
+    String title,
+    String kind,
+    boolean safe,
+    List<String> codes,
+    Map<String, List<TextEdit>> edits) {}
