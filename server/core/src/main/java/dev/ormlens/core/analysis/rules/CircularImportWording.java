@@ -43,7 +43,9 @@ final class CircularImportWording {
                 + start.file().module()
                 + " (line "
                 + line(start.file(), start.statement().statementRange().start())
-                + ") under `if TYPE_CHECKING:` or into a resolver instead.";
+                + ") instead: below line "
+                + line(start.file(), c.definition().range().start())
+                + ", under `if TYPE_CHECKING:`, or into a resolver.";
     return "circular import: ImportError: cannot import name '"
         + name
         + "' from partially initialized module '"
@@ -80,7 +82,8 @@ final class CircularImportWording {
         + line(partial, c.definition().range().start())
         + " defines it: ImportError "
         + when
-        + ". Move one of the two imports under `if TYPE_CHECKING:` or into a resolver function.";
+        + ". Move this import below that line, or move one of the two imports under `if"
+        + " TYPE_CHECKING:` or into a resolver function.";
   }
 
   private static int line(FileFacts f, int offset) {

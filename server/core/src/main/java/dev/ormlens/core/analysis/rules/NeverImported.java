@@ -89,49 +89,35 @@ public final class NeverImported implements Rule {
     if (target.isEmpty() || target.equals(module) || imports.importedAtRunTime(module, target)) {
       return;
     }
-    String reached = reachedBy(ctx, module, target);
-    String where =
-        imports.entryModules().isEmpty()
-            ? "importing " + module
-            : "importing "
-                + module
-                + " or the entry modules ("
-                + String.join(", ", imports.entryModules())
-                + ")";
+    String notRun =
+        kind
+            + " ("
+            + target
+            + ") is never imported at run time by "
+            + importers(module, imports.entryModules())
+            + (resolver ? "" : reachedBy(ctx, module, target));
     String fix =
         " Import "
             + target
             + " at run time where the application starts (for example in its package's"
             + " __init__.py), or list it in entry-modules.";
-    String message;
-    if (resolver) {
-      message =
-          kind
-              + " is defined in "
-              + target
-              + ", which "
-              + where
-              + " never runs: only the resolver imports it, during configure_mappers(). Its mapper"
-              + " is then never configured, and the first use of "
-              + Describe.relationship(r.site())
-              + " fails with AttributeError: 'NoneType' object has no attribute '_append_token'."
-              + fix;
-    } else {
-      message =
-          kind
-              + " is defined in "
-              + target
-              + ", which "
-              + where
-              + " never runs"
-              + reached
-              + ": SQLAlchemy raises InvalidRequestError when configuring "
-              + Describe.mapper(r.site().owner())
-              + " (expression '"
-              + written
-              + "' failed to locate a name)."
-              + fix;
-    }
+    String message =
+        resolver
+            ? notRun
+                + ": only the resolver imports it, during configure_mappers(), so its mapper is"
+                + " never configured and the first use of "
+                + Describe.relationship(r.site())
+                + " fails with AttributeError: 'NoneType' object has no attribute"
+                + " '_append_token'."
+                + fix
+            : notRun
+                + ", so it is not registered when mappers are configured: SQLAlchemy raises"
+                + " InvalidRequestError when configuring "
+                + Describe.mapper(r.site().owner())
+                + " (expression '"
+                + written
+                + "' failed to locate a name)."
+                + fix;
     out.add(
         ctx.diagnostic(
             CODE,
@@ -140,6 +126,16 @@ public final class NeverImported implements Rule {
             message,
             List.of(
                 RuleContext.related(new Location(definedIn.path(), definition), "defined here"))));
+  }
+
+  /** "shop.parent", "entry module shop.parent", "shop.child or entry module shop.parent". */
+  private static String importers(String module, List<String> entries) {
+    if (entries.isEmpty()) {
+      return module;
+    }
+    String listed =
+        (entries.size() == 1 ? "entry module " : "entry modules ") + String.join(", ", entries);
+    return entries.contains(module) ? listed : module + " or " + listed;
   }
 
   /** Why the module does not run, when the only imports of it are ones that do not run. */
