@@ -101,6 +101,6 @@ public final class Dot {
 
   /** Record labels give meaning to braces, bars and angle brackets. */
   private static String escape(String s) {
-    return s.replaceAll("([{}|<>\"\\\\ ])", "\\\\$1");
+    return s.replaceAll("([{}|<>\"\\\\])", "\\\\$1");
   }
 }
