@@ -81,7 +81,9 @@ final class GraphCommand implements Callable<Integer> {
     return format == Format.dot ? Dot.entities(graph) : Mermaid.entities(graph);
   }
 
-  /** The index key of a file given on the command line: relative to the root, {@code /}-separated. */
+  /**
+   * The index key of a file given on the command line: relative to the root, {@code /}-separated.
+   */
   private static String workspacePath(Path root, Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     Path base = root.toAbsolutePath().normalize();
