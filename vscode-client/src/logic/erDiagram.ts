@@ -3,7 +3,7 @@
  * SVG string. Each entity is a clickable group carrying its source position.
  */
 import { layeredLayout, type LayoutEdge } from "./layout";
-import { edgePath, escapeXml, n, nearEnd, textWidth } from "./svg";
+import { edgePath, escapeXml, n, nearEnd, spreadPorts, textWidth } from "./svg";
 
 /** Params of the `ormlens/graph` request: null means the whole workspace. */
 export interface GraphParams {
@@ -137,16 +137,11 @@ export function renderErDiagram(graph: GraphResponse): string {
     `<svg xmlns="http://www.w3.org/2000/svg" class="ormlens-graph er" width="${n(layout.width)}" height="${n(layout.height)}" viewBox="0 0 ${n(layout.width)} ${n(layout.height)}" font-family="var(--vscode-editor-font-family, monospace)" font-size="${FONT}">`,
   );
   parts.push(`<g class="edges">`);
-  // Several lines between the same two boxes are spread sideways.
-  const pairCount = new Map<string, number>();
-  for (const line of lines) {
+  const ports = spreadPorts(edges, layout.nodes);
+  lines.forEach((line, i) => {
     const a = layout.nodes.get(line.parent)!;
     const b = layout.nodes.get(line.child)!;
-    const key = [line.parent, line.child].sort().join("\u0000");
-    const k = pairCount.get(key) ?? 0;
-    pairCount.set(key, k + 1);
-    const offset = k === 0 ? 0 : (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * 14;
-    const geometry = line.parent === line.child ? selfLoop(a) : edgePath(a, b, offset);
+    const geometry = line.parent === line.child ? selfLoop(a) : edgePath(a, b, ports[i].from, ports[i].to);
     const label = [line.parentAttribute, line.childAttribute].filter(Boolean).join(" / ");
     const title = describe(line);
     const startMark = nearEnd(geometry.start, geometry.middle, 14);
@@ -164,7 +159,7 @@ export function renderErDiagram(graph: GraphResponse): string {
           : "") +
         `</g>`,
     );
-  }
+  });
   parts.push(`</g><g class="entities">`);
   for (const entity of entities) {
     const box = layout.nodes.get(entity.qualifiedName)!;

@@ -54,7 +54,7 @@ export function renderImportGraph(graph: ImportGraphResponse): string {
     { gapX: 36, gapY: 64 },
   );
   const legendHeight = 26;
-  const width = Math.max(layout.width, 640);
+  const width = Math.max(layout.width, legendWidth(graph.cycles.length));
   const height = layout.height + legendHeight;
   const parts: string[] = [];
   parts.push(
@@ -101,20 +101,31 @@ export function renderImportGraph(graph: ImportGraphResponse): string {
   return parts.join("");
 }
 
+const LEGEND: [ImportKind, string][] = [
+  ["module", "module level"],
+  ["typeChecking", "TYPE_CHECKING"],
+  ["function", "in a function"],
+  ["implicit", "implicit"],
+];
+
+function cyclesText(cycleCount: number): string {
+  return cycleCount === 0 ? "no import cycles" : `${cycleCount} import ${cycleCount === 1 ? "cycle" : "cycles"}`;
+}
+
+function legendWidth(cycleCount: number): number {
+  const labels = [...LEGEND.map(([, label]) => label), cyclesText(cycleCount)];
+  return 12 + labels.reduce((sum, label) => sum + 34 + textWidth(label, 12) + 18, 0);
+}
+
 function legend(cycleCount: number): string {
-  const items: [string, string][] = [
-    ["module", "module level"],
-    ["typeChecking", "TYPE_CHECKING"],
-    ["function", "in a function"],
-    ["implicit", "implicit"],
-  ];
+  const items = LEGEND;
   let x = 12;
   const parts = [`<g class="legend">`];
   for (const [kind, label] of items) {
     parts.push(`<path d="M${x},13 L${x + 28},13" class="edge ${kind}"/><text x="${x + 34}" y="17">${label}</text>`);
     x += 34 + textWidth(label, 12) + 18;
   }
-  const cycles = cycleCount === 0 ? "no import cycles" : `${cycleCount} import ${cycleCount === 1 ? "cycle" : "cycles"}`;
+  const cycles = cyclesText(cycleCount);
   parts.push(`<path d="M${x},13 L${x + 28},13" class="edge module cycle"/><text x="${x + 34}" y="17">${cycles}</text></g>`);
   return parts.join("");
 }

@@ -33,7 +33,7 @@ export interface EdgeGeometry {
 }
 
 /** A curved path from the border of box `a` to the border of box `b`. */
-export function edgePath(a: PlacedNode, b: PlacedNode, offset = 0): EdgeGeometry {
+export function edgePath(a: PlacedNode, b: PlacedNode, offset = 0, endOffset = offset): EdgeGeometry {
   const ac = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
   const bc = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
   let start: Point;
@@ -43,7 +43,7 @@ export function edgePath(a: PlacedNode, b: PlacedNode, offset = 0): EdgeGeometry
   if (a.row !== b.row) {
     const downwards = b.row > a.row;
     start = { x: ac.x + offset, y: downwards ? a.y + a.height : a.y };
-    end = { x: bc.x + offset, y: downwards ? b.y : b.y + b.height };
+    end = { x: bc.x + endOffset, y: downwards ? b.y : b.y + b.height };
     const bend = Math.max(30, Math.abs(end.y - start.y) / 2);
     c1 = { x: start.x, y: start.y + (downwards ? bend : -bend) };
     c2 = { x: end.x, y: end.y + (downwards ? -bend : bend) };
@@ -51,7 +51,7 @@ export function edgePath(a: PlacedNode, b: PlacedNode, offset = 0): EdgeGeometry
     // Same row: leave and enter through the bottom with an arc under the row,
     // so the line does not cross the boxes in between.
     start = { x: ac.x + offset, y: a.y + a.height };
-    end = { x: bc.x + offset, y: b.y + b.height };
+    end = { x: bc.x + endOffset, y: b.y + b.height };
     const depth = 24 + Math.min(60, Math.abs(bc.x - ac.x) / 8);
     c1 = { x: start.x, y: start.y + depth };
     c2 = { x: end.x, y: end.y + depth };
@@ -81,4 +81,46 @@ function cubicPoint(p0: Point, p1: Point, p2: Point, p3: Point, t: number): Poin
 export function n(value: number): string {
   const rounded = Math.round(value * 10) / 10;
   return Object.is(rounded, -0) ? "0" : String(rounded);
+}
+
+/**
+ * Spreads the ends of the edges meeting one box along its side, ordered by
+ * where the other end is, so they neither start from one point nor cross
+ * at the box. Returns, per edge index, the horizontal offset from the box's
+ * centre at each end.
+ */
+export function spreadPorts(
+  edges: readonly { readonly from: string; readonly to: string }[],
+  nodes: ReadonlyMap<string, PlacedNode>,
+): { from: number; to: number }[] {
+  const result = edges.map(() => ({ from: 0, to: 0 }));
+  const ends = new Map<string, { edge: number; end: "from" | "to"; otherX: number }[]>();
+  edges.forEach((e, i) => {
+    const a = nodes.get(e.from);
+    const b = nodes.get(e.to);
+    if (!a || !b || e.from === e.to) {
+      return;
+    }
+    for (const [self, other, end] of [
+      [a, b, "from"],
+      [b, a, "to"],
+    ] as const) {
+      // Ends on the top and bottom sides are spread separately.
+      const side = other.row > self.row || other.row === self.row ? "bottom" : "top";
+      const key = `${self.id}\u0000${side}`;
+      if (!ends.has(key)) {
+        ends.set(key, []);
+      }
+      ends.get(key)!.push({ edge: i, end, otherX: other.x + other.width / 2 });
+    }
+  });
+  for (const [key, list] of ends) {
+    const node = nodes.get(key.slice(0, key.indexOf("\u0000")))!;
+    list.sort((p, q) => p.otherX - q.otherX || p.edge - q.edge);
+    const span = Math.min(node.width * 0.7, (list.length - 1) * 16);
+    list.forEach((item, k) => {
+      result[item.edge][item.end] = list.length === 1 ? 0 : -span / 2 + (span * k) / (list.length - 1);
+    });
+  }
+  return result;
 }

@@ -94,6 +94,7 @@ export function diagramHtml(page: DiagramPage): string {
   .edge-label { font-size: 11px; opacity: 0.85; }
   .edge-label.secondary { font-style: italic; opacity: 0.65; }
   .cardinality { font-weight: bold; font-size: 11px; }
+  .edge-label, .cardinality { paint-order: stroke; stroke: var(--vscode-editor-background, #1e1e1e); stroke-width: 4px; stroke-linejoin: round; }
   .edge.typeChecking { stroke-dasharray: 5 4; stroke-opacity: 0.45; }
   .edge.function { stroke-dasharray: 2 3; }
   .edge.implicit { stroke-dasharray: 8 3 2 3; stroke-opacity: 0.45; }
