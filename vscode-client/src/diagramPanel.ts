@@ -93,7 +93,7 @@ export class DiagramPanel implements vscode.Disposable {
   private show(title: string, subtitle: string, svg: string | undefined): void {
     const nonce = randomBytes(16).toString("base64");
     this.panel.webview.html = diagramHtml({
-      title: `${this.kind === "er" ? "Entity-relationship diagram" : "Import graph"}: ${title}`,
+      title,
       subtitle,
       svg: svg ?? "",
       nonce,

@@ -4,13 +4,13 @@
  * server process is launched.
  */
 import * as vscode from "vscode";
+import { spawn } from "node:child_process";
 import {
   CloseAction,
   DidChangeConfigurationNotification,
   ErrorAction,
   LanguageClient,
   State,
-  TransportKind,
   WorkDoneProgress,
   WorkDoneProgressCreateRequest,
   type CloseHandlerResult,
@@ -19,7 +19,15 @@ import {
   type ServerOptions,
 } from "vscode-languageclient/node";
 import { findJava, nodeJavaEnvironment, noJavaMessage } from "./logic/java";
-import { buildLaunchCommand, bundledJarPath, checkJar } from "./logic/launch";
+import {
+  buildLaunchCommand,
+  bundledJarPath,
+  checkJar,
+  OutputTail,
+  startFailureMessage,
+  type LaunchCommand,
+  type ProcessExit,
+} from "./logic/launch";
 import { RestartPolicy } from "./logic/restartPolicy";
 import { sectionValue, toServerSettings, type ServerSettings } from "./logic/settings";
 import type { OrmlensStatusParams, StatusModel } from "./logic/status";
@@ -31,6 +39,10 @@ export class ServerController implements vscode.Disposable {
   private readonly clientDisposables: vscode.Disposable[] = [];
   /** Set when starting failed; automatic starts then wait for a command or a settings change. */
   private startProblemShown = false;
+  /** Whether the current client ever got past `initialize`; a server that never did is not restarted. */
+  private everRunning = false;
+  private readonly stderrTail = new OutputTail(20);
+  private lastExit: ProcessExit | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -112,18 +124,14 @@ export class ServerController implements vscode.Disposable {
     const launch = buildLaunchCommand(java.javaPath, jarPath);
     this.log(`Starting: ${launch.command} ${launch.args.join(" ")}`);
 
-    const executable = {
-      command: launch.command,
-      args: [...launch.args],
-      transport: TransportKind.stdio,
-      options: { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath },
-    };
-    const serverOptions: ServerOptions = { run: executable, debug: executable };
+    const serverOptions: ServerOptions = () => this.spawnServer(launch);
     const client = new LanguageClient("ormlens", "ORM Lens", serverOptions, this.clientOptions());
     this.client = client;
+    this.everRunning = false;
     this.clientDisposables.push(
       client.onDidChangeState((event) => {
         if (event.newState === State.Running) {
+          this.everRunning = true;
           this.status.running();
         } else if (event.newState === State.Starting) {
           this.status.starting();
@@ -141,10 +149,9 @@ export class ServerController implements vscode.Disposable {
       this.client = undefined;
       this.clientDisposables.splice(0).forEach((d) => d.dispose());
       await client.dispose().catch(() => undefined);
-      return this.cannotStart(
-        `ORM Lens: the server did not start (${errorText(error)}). Its log is in the "ORM Lens" output.`,
-        false,
-      );
+      // Give the process a moment to report its exit, so the message can say how it ended.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return this.cannotStart(startFailureMessage(this.lastExit, this.stderrTail.last(3), errorText(error)), false);
     }
     this.trackProgress(client);
     return client;
@@ -205,7 +212,40 @@ export class ServerController implements vscode.Disposable {
     return mapped.settings;
   }
 
+  /**
+   * Starts the server process ourselves rather than through the library's
+   * Executable, so that the command line is exactly ours (the library would
+   * append `--stdio`) and so that stderr and the exit status can be quoted.
+   */
+  private async spawnServer(launch: LaunchCommand) {
+    this.lastExit = undefined;
+    const child = spawn(launch.command, [...launch.args], {
+      cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      stdio: "pipe",
+      windowsHide: true,
+    });
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text: string) => {
+      this.output.append(text);
+      this.stderrTail.append(text);
+    });
+    child.on("exit", (code, signal) => {
+      this.lastExit = { code, signal };
+      this.log(`The server process ${child.pid} ended (${signal ? `signal ${signal}` : `exit code ${code}`}).`);
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.once("spawn", () => resolve());
+      child.once("error", reject);
+    });
+    this.log(`The server process ${child.pid} started.`);
+    return child;
+  }
+
   private onServerClosed(): CloseHandlerResult {
+    if (!this.everRunning) {
+      // It never answered initialize: a broken jar or JVM will not mend by itself. start() reports it.
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
     const decision = this.policy.onCrash(Date.now());
     if (decision.restart) {
       this.log(`The server stopped unexpectedly; restarting it (${decision.crashesInWindow} of ${this.policy.maxRestarts}).`);

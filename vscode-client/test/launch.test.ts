@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { buildLaunchCommand, bundledJarPath, checkJar, checkJarHeader } from "../src/logic/launch";
+import { buildLaunchCommand, bundledJarPath, checkJar, checkJarHeader, OutputTail, startFailureMessage } from "../src/logic/launch";
 
 test("the server is launched as <java> -XX:+UseSerialGC -Xss4m -jar <jar> lsp", () => {
   const launch = buildLaunchCommand("/usr/lib/jvm/java-17/bin/java", "/ext/server/ormlens.jar");
@@ -44,4 +44,21 @@ test("checkJar reads the file's first bytes", () => {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the output tail keeps the last non-empty lines, across chunk boundaries", () => {
+  const tail = new OutputTail(3);
+  tail.append("one\ntw");
+  tail.append("o\n\nthree\nfour\nfi");
+  assert.deepEqual(tail.last(10), ["two", "three", "four", "fi"].slice(-4));
+  assert.deepEqual(tail.last(2), ["four", "fi"]);
+});
+
+test("a start failure quotes the exit and the last words", () => {
+  assert.equal(
+    startFailureMessage({ code: 1, signal: null }, ["Error: Invalid or corrupt jarfile /x/ormlens.jar"], "?"),
+    'ORM Lens: the server did not start: it exited with code 1. Its last words: "Error: Invalid or corrupt jarfile /x/ormlens.jar". The full log is in the "ORM Lens" output.',
+  );
+  assert.match(startFailureMessage({ code: null, signal: "SIGKILL" }, [], "?"), /stopped by signal SIGKILL\. The full log/);
+  assert.match(startFailureMessage(undefined, [], "connection closed"), /did not start: connection closed\./);
 });

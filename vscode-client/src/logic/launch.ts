@@ -66,3 +66,42 @@ export function checkJar(jarPath: string): JarCheck {
   }
   return checkJarHeader(jarPath, header);
 }
+
+/** Keeps the last lines a server process wrote to stderr, to quote when it dies. */
+export class OutputTail {
+  private lines: string[] = [];
+  private partial = "";
+
+  constructor(private readonly maxLines = 20) {}
+
+  append(chunk: string): void {
+    const parts = (this.partial + chunk).split(/\r?\n/);
+    this.partial = parts.pop() ?? "";
+    this.lines.push(...parts.filter((l) => l.trim() !== ""));
+    if (this.lines.length > this.maxLines) {
+      this.lines = this.lines.slice(-this.maxLines);
+    }
+  }
+
+  last(count: number): string[] {
+    const all = this.partial.trim() ? [...this.lines, this.partial] : this.lines;
+    return all.slice(-count);
+  }
+}
+
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+}
+
+/** The message for a server that never answered `initialize`, quoting what it said last. */
+export function startFailureMessage(exit: ProcessExit | undefined, lastLines: readonly string[], fallback: string): string {
+  const how =
+    exit === undefined
+      ? fallback
+      : exit.signal
+        ? `it was stopped by signal ${exit.signal}`
+        : `it exited with code ${exit.code}`;
+  const said = lastLines.length > 0 ? ` Its last words: "${lastLines.join(" / ")}".` : "";
+  return `ORM Lens: the server did not start: ${how}.${said} The full log is in the "ORM Lens" output.`;
+}

@@ -74,9 +74,9 @@ export function diagramHtml(page: DiagramPage): string {
 <title>${escapeXml(page.title)}</title>
 <style nonce="${page.nonce}">
   body { margin: 0; padding: 0; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); }
-  header { position: sticky; top: 0; display: flex; gap: 8px; align-items: center; padding: 6px 12px; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border, #8884); z-index: 1; }
-  header h1 { font-size: 13px; margin: 0; font-weight: 600; }
-  header .subtitle { opacity: 0.7; font-size: 12px; flex: 1; }
+  header { position: sticky; top: 0; display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; padding: 6px 12px; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border, #8884); z-index: 1; }
+  header h1 { font-size: 13px; margin: 0; font-weight: 600; white-space: nowrap; }
+  header .subtitle { opacity: 0.7; font-size: 12px; flex: 1; white-space: nowrap; }
   button, select { background: var(--vscode-button-secondaryBackground, #444); color: var(--vscode-button-secondaryForeground, #fff); border: none; padding: 3px 9px; cursor: pointer; font-size: 12px; }
   #canvas { overflow: auto; padding: 8px; }
   svg text { fill: var(--vscode-editor-foreground); }
