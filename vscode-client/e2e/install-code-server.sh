@@ -76,5 +76,14 @@ if [ ! -f "$ENTRY" ]; then
   log "code-server entry point missing after install: $ENTRY"
   exit 1
 fi
+# npm may skip dependency install scripts (allowScripts); without them there
+# are no native modules and no rg, and code-server fails later in obscure ways.
+vscode_modules="$DIR/node_modules/code-server/lib/vscode/node_modules"
+for built in "$vscode_modules/node-pty/build/Release/pty.node" "$vscode_modules/@vscode/ripgrep/bin/rg"; do
+  if [ ! -e "$built" ]; then
+    log "missing $built: code-server's postinstall did not run or failed (see the npm output above)"
+    exit 1
+  fi
+done
 log "installed: $(node "$ENTRY" --version | head -1)"
 echo "$ENTRY"

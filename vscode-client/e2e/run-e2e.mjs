@@ -145,7 +145,7 @@ const server = spawn(
     "--disable-getting-started-override",
     workspace,
   ],
-  { stdio: ["ignore", serverLog, serverLog], detached: false, env: { ...process.env, ORMLENS_FAKE_CRASH: "" } },
+  { stdio: ["ignore", serverLog, serverLog], detached: false, env: { ...process.env, ORMLENS_FAKE_CRASH: process.env.ORMLENS_FAKE_CRASH ?? "" } },
 );
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
 
