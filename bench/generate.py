@@ -98,6 +98,7 @@ class Package:
     noise: int
     extra_files: dict[str, str] = field(default_factory=dict)
     init_skip: set[str] = field(default_factory=set)  # model modules __init__ does not import
+    init_extra: list[str] = field(default_factory=list)  # hand-written modules __init__ imports last
     import_mode: dict[str, str] = field(default_factory=dict)  # module -> "type_checking"|"runtime"|"module"
     aliases: dict[str, str] = field(default_factory=dict)  # module -> import flavour (mixed)
     relative: dict[str, bool] = field(default_factory=dict)
@@ -337,6 +338,8 @@ class Emitter:
             lines.append("import dataclasses")
             lines.append("from typing import Any")
             lines.append("")
+            lines.append("from sqlalchemy import inspect")
+            lines.append("")
             for p in picks:
                 lines.append(f"from {PKG}.{p.module} import {p.name}")
             lines.append("")
@@ -363,7 +366,7 @@ class Emitter:
                     f"    def from_model(cls, obj: {a.name}) -> {a.name}Schema:",
                     "        return cls(obj.id, obj.name)",
                     "",
-                    f"TABLES = ({a.name}.__tablename__, {b.name}.__tablename__)",
+                    f"TABLES = (inspect({a.name}).local_table.name, inspect({b.name}).local_table.name)",
                 ]
             else:
                 lines += [
@@ -383,6 +386,8 @@ class Emitter:
         for mod in self.pkg.modules:
             if mod not in self.pkg.init_skip:
                 lines.append(f"from . import {mod}  # noqa: F401")
+        for mod in self.pkg.init_extra:
+            lines.append(f"from . import {mod}  # noqa: F401")
         return "\n".join(lines) + "\n"
 
     # -- per style -----------------------------------------------------------
@@ -639,7 +644,7 @@ class SqlModel(Emitter):
             for fk in m.fks:
                 lines.append(f'    {fk.col}: Optional[int] = Field(default=None, foreign_key="{fk.text or fk.target.table + ".id"}")')
             for r in m.rels:
-                target = r.annotation_target or r.target.name
+                target = r.target_text or r.annotation_target or r.target.name  # the annotation is the target
                 ann = f'list["{target}"]' if r.kind != "m2o" else f'Optional["{target}"]'
                 kw = []
                 if r.back:
@@ -719,7 +724,7 @@ def unknown_target(pkg, rng):
 @mutation("ORM102", stage="configure", error="InvalidRequestError", message="failed to locate a name")
 def unknown_secondary(pkg, rng):
     r = _pick(pkg, rng, lambda r: r.assoc is not None)
-    if r is None:
+    if r is None or pkg.style == "sqlmodel":  # SQLModel names link models, never tables
         return None
     r.secondary_text = r.assoc.name + "s"
     return [Planted("ORM102", _path(r.owner.module), f'"{r.secondary_text}"')]
@@ -768,7 +773,7 @@ def duplicate_class_name(pkg, rng):
         HEADER.format(style=pkg.style, seed=pkg.seed, what=f"an old copy of {t.name}, still mapped.") + "\n"
         + _legacy_class(pkg, t.name, f"legacy_{t.table}")
     )
-    pkg.modules.append("legacy")
+    pkg.init_extra.append("legacy")
     refs = [x for m in pkg.models for x in m.rels if x.target is t and x.form in ("string", "annotation")]
     planted = []
     for x in refs:
@@ -874,7 +879,7 @@ def duplicate_table_name(pkg, rng):
         HEADER.format(style=pkg.style, seed=pkg.seed, what=f"a second class on table {t.table}.") + "\n"
         + _legacy_class(pkg, f"Legacy{t.name}", t.table)
     )
-    pkg.modules.append("legacy")
+    pkg.init_extra.append("legacy")
     needle = f'"{t.table}"'
     return [Planted("ORM302", f"{PKG}/legacy.py", needle)]
 
@@ -885,7 +890,7 @@ def association_missing_fk(pkg, rng):
         return None
     a = rng.choice(pkg.assocs)
     a.drop_fk_right = True
-    return [Planted("ORM303", f"{PKG}/associations.py", f"{MARK.strip()}ORM303 {a.name}")]
+    return [Planted("ORM303", f"{PKG}/associations.py", f"{MARK.strip()} ORM303 {a.name}")]
 
 
 # Refactors that must stay silent.
@@ -960,13 +965,9 @@ def render(pkg: Package) -> dict[str, str]:
     emitter = EMITTERS[pkg.style](pkg)
     if getattr(pkg, "style_resolvers", False) and pkg.style != "mixed":
         base = emitter.base_module
-        emitter.base_module = lambda: base() + "\n".join(_resolvers(pkg)).replace("\n\n\n", "\n\n\n", 1) + "\n"  # type: ignore[method-assign]
+        emitter.base_module = lambda: base() + "\n".join(_resolvers(pkg)) + "\n"  # type: ignore[method-assign]
     files = emitter.files()
     pkg.extra_files = saved
-    if "legacy" in pkg.modules:
-        pkg.modules.remove("legacy")
-        files[f"{PKG}/__init__.py"] += "from . import legacy  # noqa: F401\n"
-        pkg.modules.append("legacy")
     if drop:
         mod, name = drop.split(":")
         path = f"{PKG}/{mod}.py"
@@ -1015,7 +1016,11 @@ def generate(out: Path, models: int, style: str, seed: int, noise: int = 0, muta
     files = render(pkg)
     expected = []
     for p in planted:
-        item = {"code": p.code, "path": p.module, "line": line_of(files[p.module], p.needle), "severity": p.severity}
+        try:
+            line = line_of(files[p.module], p.needle)
+        except (AssertionError, KeyError) as exc:
+            raise AssertionError(f"{style}/{kind}: {exc}") from exc
+        item = {"code": p.code, "path": p.module, "line": line, "severity": p.severity}
         if p.also:
             item["also"] = [{"path": path, "line": line_of(files[path], needle)} for path, needle in p.also]
         if p.note:

@@ -131,8 +131,24 @@ def _all_mappers() -> list[Any]:
 
     mappers = []
     for reg in list(mapperlib._mapper_registries):
-        mappers.extend(reg.mappers)
+        mappers.extend(_registry_mappers(reg))
     return sorted(mappers, key=lambda m: _class_name(m.class_))
+
+
+def _registry_mappers(reg: Any) -> list[Any]:
+    """The registry's mappers, skipping classes whose mapping failed half-way
+    (``registry.mappers`` raises UnmappedClassError for those)."""
+    try:
+        return list(reg.mappers)
+    except Exception:  # noqa: BLE001
+        pass
+    found = []
+    for manager in list(getattr(reg, "_managers", ())):
+        try:
+            found.append(manager.mapper)
+        except Exception:  # noqa: BLE001 - the half-mapped class itself
+            continue
+    return found
 
 
 def _class_name(cls: type) -> str:
@@ -163,7 +179,7 @@ def _metadatas(root: str) -> list[Any]:
 
     for reg in list(mapperlib._mapper_registries):
         add(reg.metadata)
-        for mapper in reg.mappers:
+        for mapper in _registry_mappers(reg):
             for table in mapper.tables:
                 add(getattr(table, "metadata", None))
     for module in _user_modules(root):
