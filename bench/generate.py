@@ -771,7 +771,7 @@ def duplicate_class_name(pkg, rng):
     t = r.target
     pkg.extra_files[f"{PKG}/legacy.py"] = (
         HEADER.format(style=pkg.style, seed=pkg.seed, what=f"an old copy of {t.name}, still mapped.") + "\n"
-        + _legacy_class(pkg, t.name, f"legacy_{t.table}")
+        + _legacy_class(pkg, t.name, f"legacy_{t.table}", t.base)
     )
     pkg.init_extra.append("legacy")
     refs = [x for m in pkg.models for x in m.rels if x.target is t and x.form in ("string", "annotation")]
@@ -782,10 +782,11 @@ def duplicate_class_name(pkg, rng):
     return [Planted("ORM106", first[0], first[1], also=rest)]
 
 
-def _legacy_class(pkg: Package, name: str, table: str) -> str:
+def _legacy_class(pkg: Package, name: str, table: str, base: str = "Base") -> str:
+    """A hand-written module with one class, in the same registry as `base`."""
     style = pkg.style
     if style in ("declarative2", "mixed"):
-        return f"from sqlalchemy.orm import Mapped, mapped_column\n\nfrom .base import Base\n\n\nclass {name}(Base):\n    __tablename__ = \"{table}\"\n\n    id: Mapped[int] = mapped_column(primary_key=True)\n"
+        return f"from sqlalchemy.orm import Mapped, mapped_column\n\nfrom .base import {base}\n\n\nclass {name}({base}):\n    __tablename__ = \"{table}\"\n\n    id: Mapped[int] = mapped_column(primary_key=True)\n"
     if style == "declarative1":
         return f"from sqlalchemy import Column, Integer\n\nfrom .base import Base\n\n\nclass {name}(Base):\n    __tablename__ = \"{table}\"\n\n    id = Column(Integer, primary_key=True)\n"
     if style == "flask":
@@ -832,14 +833,19 @@ def module_never_imported(pkg, rng):
     """__init__ forgets a model module whose classes others name by string."""
     if pkg.style in ("sqlmodel",):
         return None
-    cands = [mod for mod in pkg.modules if any(
-        r.target.module == mod and r.owner.module != mod for m in pkg.models for r in m.rels)]
+    def incoming(mod):
+        return [r for m in pkg.models for r in m.rels if r.target.module == mod and r.owner.module != mod]
+
+    # Only modules named by strings alone: a lambda's `import pkg.mX` or a resolver
+    # would import the module after all.
+    cands = [mod for mod in pkg.modules if incoming(mod)
+             and all(r.form in ("string", "annotation", "qualified") for r in incoming(mod))]
     if not cands:
         return None
     mod = rng.choice(cands)
     pkg.init_skip.add(mod)
     pkg.noise = 0  # noise modules could import it
-    refs = [r for m in pkg.models for r in m.rels if r.target.module == mod and r.owner.module != mod]
+    refs = incoming(mod)
     planted = [(_path(r.owner.module), _mark(r, "ORM202")) for r in refs]
     first, *rest = planted
     return [Planted("ORM202", first[0], first[1], also=rest)]
@@ -877,7 +883,7 @@ def duplicate_table_name(pkg, rng):
     t = rng.choice(pkg.models)
     pkg.extra_files[f"{PKG}/legacy.py"] = (
         HEADER.format(style=pkg.style, seed=pkg.seed, what=f"a second class on table {t.table}.") + "\n"
-        + _legacy_class(pkg, f"Legacy{t.name}", t.table)
+        + _legacy_class(pkg, f"Legacy{t.name}", t.table, t.base)
     )
     pkg.init_extra.append("legacy")
     needle = f'"{t.table}"'

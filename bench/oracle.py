@@ -50,11 +50,20 @@ _CODE_IN_MESSAGE = re.compile(r"sqlalche\.me/e/[\w.]+/(\w+)")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", required=True, help="directory put first on sys.path")
-    parser.add_argument("--entry", action="append", required=True, help="module to import, in order")
+    parser.add_argument("--root", help="directory put first on sys.path")
+    parser.add_argument("--entry", action="append", help="module to import, in order")
     parser.add_argument("--no-roundtrip", action="store_true", help="stop after create_all")
     parser.add_argument("--indent", type=int, default=None)
+    parser.add_argument("--batch", action="store_true",
+                        help='read jobs {"root", "entries", "roundtrip"} as JSON lines on stdin; '
+                             "run each in a forked child; print one JSON line per job with its index")
+    parser.add_argument("--jobs", type=int, default=2, help="children at once in --batch mode")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per job in --batch mode")
     args = parser.parse_args(argv)
+    if args.batch:
+        return batch(sys.stdin, args.jobs, args.timeout)
+    if not args.root or not args.entry:
+        parser.error("--root and --entry are required (or --batch)")
 
     real_stdout = _divert_stdout()
     result = run(args.root, args.entry, roundtrip=not args.no_roundtrip)
@@ -62,6 +71,70 @@ def main(argv: list[str] | None = None) -> int:
     with os.fdopen(real_stdout, "w", encoding="utf-8") as out:
         out.write(text + "\n")
     return EXIT_ORACLE_BUG if result.get("oracle_bug") else 0
+
+
+def batch(lines: Any, max_jobs: int, timeout: float) -> int:
+    """Runs many jobs, each in a child forked from a process that has already
+    imported SQLAlchemy: every job still starts with no user module and no mapper,
+    as a fresh interpreter would, without paying the interpreter and import start-up
+    (seconds on a slow disk) once per job. Prints {"index": i, ...report} lines as
+    jobs finish; a job whose child died is {"index": i, "oracle_failure": "..."}."""
+    import signal
+    import tempfile
+    import time
+
+    import sqlalchemy.dialects.sqlite  # noqa: F401 - what every job needs
+    import sqlalchemy.orm  # noqa: F401
+
+    jobs = [json.loads(line) for line in lines if line.strip()]
+    out = os.fdopen(_divert_stdout(), "w", encoding="utf-8")
+    pending = list(enumerate(jobs))
+    running: dict[int, tuple[int, str, float]] = {}
+    worst = 0
+    while pending or running:
+        while pending and len(running) < max(1, max_jobs):
+            index, job = pending.pop(0)
+            fd, path = tempfile.mkstemp(prefix="ormlens-oracle-", suffix=".json")
+            os.close(fd)
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:  # the child: one job, then _exit without running the parent's cleanup
+                code = 70
+                try:
+                    report = run(job["root"], job["entries"], job.get("roundtrip", True))
+                    with open(path, "w", encoding="utf-8") as f:
+                        json.dump(report, f, default=str)
+                    code = EXIT_ORACLE_BUG if report.get("oracle_bug") else 0
+                except BaseException:  # noqa: BLE001
+                    traceback.print_exc()
+                finally:
+                    os._exit(code)
+            running[pid] = (index, path, time.monotonic())
+        pid, status = os.waitpid(-1, os.WNOHANG)
+        if pid == 0:
+            now = time.monotonic()
+            for child, (index, path, start) in list(running.items()):
+                if now - start > timeout:
+                    os.kill(child, signal.SIGKILL)
+            time.sleep(0.005)
+            continue
+        index, path, start = running.pop(pid)
+        code = os.waitstatus_to_exitcode(status)
+        try:
+            with open(path, encoding="utf-8") as f:
+                record = {"index": index, **json.load(f)}
+        except (OSError, ValueError):
+            record = {"index": index, "oracle_failure": f"child exited {code} without a report"}
+        finally:
+            if os.path.exists(path):
+                os.unlink(path)
+        if code != 0 and "oracle_failure" not in record:
+            record["oracle_failure"] = f"child exited {code}"
+        worst = max(worst, 1 if code else 0)
+        out.write(json.dumps(record, default=str) + "\n")
+        out.flush()
+    out.close()
+    return worst
 
 
 def run(root_arg: str, entries: list[str], roundtrip: bool = True) -> dict[str, Any]:

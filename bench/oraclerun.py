@@ -50,9 +50,7 @@ def run_oracle(job: OracleJob, timeout: float = 120.0) -> dict[str, Any]:
         cmd += ["--entry", entry]
     if not job.roundtrip:
         cmd.append("--no-roundtrip")
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
-    env.pop("PYTHONPATH", None)
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=str(REPO))
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_env(), cwd=str(REPO))
     try:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError as exc:
@@ -65,12 +63,43 @@ def run_oracle(job: OracleJob, timeout: float = 120.0) -> dict[str, Any]:
     return report
 
 
-def run_many(jobs: Iterable[OracleJob], workers: int | None = None) -> list[dict[str, Any]]:
-    """Runs jobs in parallel, results in the jobs' order."""
+def run_many(jobs: Iterable[OracleJob], workers: int | None = None, timeout: float = 300.0) -> list[dict[str, Any]]:
+    """Runs jobs in the oracle's --batch mode (one process per SQLAlchemy version,
+    forking a child per job, `workers` children at once); results in the jobs' order."""
     jobs = list(jobs)
     workers = workers or max(2, (os.cpu_count() or 2))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(run_oracle, jobs))
+    by_flavour: dict[str, list[int]] = {}
+    for i, job in enumerate(jobs):
+        by_flavour.setdefault(job.flavour, []).append(i)
+    results: list[dict[str, Any] | None] = [None] * len(jobs)
+
+    def run_flavour(flavour: str) -> None:
+        indices = by_flavour[flavour]
+        stdin = "".join(
+            json.dumps({"root": jobs[i].root, "entries": list(jobs[i].entries), "roundtrip": jobs[i].roundtrip}) + "\n"
+            for i in indices
+        )
+        cmd = [str(venv_python(flavour)), str(ORACLE), "--batch", "--jobs", str(workers), "--timeout", str(timeout)]
+        proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, env=_env(), cwd=str(REPO))
+        for line in proc.stdout.splitlines():
+            record = json.loads(line)
+            if "oracle_failure" in record:
+                raise OracleFailure(f"{jobs[indices[record['index']]]}: {record['oracle_failure']}\n{proc.stderr[-4000:]}")
+            record["flavour"] = flavour
+            results[indices[record.pop("index")]] = record
+        missing = [jobs[i] for i in indices if results[i] is None]
+        if missing:
+            raise OracleFailure(f"oracle --batch exited {proc.returncode} without reports for {missing[:3]}:\n{proc.stderr[-4000:]}")
+
+    with ThreadPoolExecutor(max_workers=len(by_flavour) or 1) as pool:
+        list(pool.map(run_flavour, by_flavour))
+    return results  # type: ignore[return-value]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
+    env.pop("PYTHONPATH", None)
+    return env
 
 
 def sa_warnings(report: dict[str, Any]) -> list[dict[str, Any]]:
