@@ -165,18 +165,24 @@ def build(n: int, style: str, seed: int, noise: int) -> Package:
         pkg.relative[mod] = rng.random() < 0.5
         pkg.aliases[mod] = rng.choice(("plain", "alias", "orm", "sa")) if style == "mixed" else "plain"
     if style == "mixed":
-        forms = ("string", "qualified", "lambda", "resolver", "class_resolver")
-        for a in assocs:
-            if rng.random() < 0.4:
+        # Round robin from a seeded start, so that every form appears in any package
+        # with a handful of relationships.
+        forms = ("string", "qualified", "lambda", "resolver", "string")
+        for k, a in enumerate(assocs):
+            if k % 2 == 0:
                 a.mapped_class = "".join(w.capitalize() for w in a.name.split("_"))
+        k = rng.randrange(len(forms))
+        plain, mapped = rng.randrange(3), rng.randrange(5)
         for m in models:
             for r in m.rels:
-                r.form = rng.choice(forms)
-                if r.assoc is not None:
-                    choices = ["string", "variable", "lambda"]
-                    if r.assoc.mapped_class:
-                        choices += ["table_attr", "from_clause"]
-                    r.sec_form = rng.choice(choices)
+                r.form = forms[k % len(forms)]
+                k += 1
+                if r.assoc is not None and r.assoc.mapped_class:
+                    r.sec_form = ("table_attr", "from_clause", "string", "variable", "lambda")[mapped % 5]
+                    mapped += 1
+                elif r.assoc is not None:
+                    r.sec_form = ("string", "variable", "lambda")[plain % 3]
+                    plain += 1
     elif style == "declarative2":
         for m in models:
             for r in m.rels:
@@ -263,8 +269,6 @@ class Emitter:
             return f"lambda: {PKG}.{t.module}.{t.name}"
         if r.form == "resolver":
             return f"resolve_{snake(t.name)}"
-        if r.form == "class_resolver":
-            return f"resolve_{snake(t.name)}"
         return f'"{t.name}"'
 
     def secondary_expr(self, r: Rel) -> str:
@@ -301,7 +305,7 @@ class Emitter:
         need: dict[str, set[str]] = {"associations": set(), "base": set()}
         for m in models:
             for r in m.rels:
-                if r.form in ("resolver", "class_resolver") and r.target_text is None:
+                if r.form == "resolver" and r.target_text is None:
                     need["base"].add(f"resolve_{snake(r.target.name)}")
                 if r.assoc is not None and r.secondary_text is None:
                     if r.sec_form == "variable":

@@ -9,18 +9,24 @@ from __future__ import annotations
 import pytest
 
 from examples_table import EXAMPLES, README, parse_table
-from oraclerun import OracleJob, available_flavours, run_oracle
+from oraclerun import OracleJob, available_flavours, run_many
 
 FLAVOURS = available_flavours()
 ROWS = parse_table(README.read_text(encoding="utf-8"))
 pytestmark = pytest.mark.skipif(not FLAVOURS, reason="run bench/setup-venvs.sh first")
 
 
+@pytest.fixture(scope="module")
+def reports():
+    """Every row with every version, in one oracle batch per version."""
+    jobs = [OracleJob(str(EXAMPLES / ex), entries, f) for ex, entries, _ in ROWS for f in FLAVOURS]
+    return dict(zip(((j.root, j.entries, j.flavour) for j in jobs), run_many(jobs)))
+
+
 @pytest.mark.parametrize("flavour", FLAVOURS)
 @pytest.mark.parametrize("example,entries,outcomes", ROWS, ids=[f"{r[0]}:{'+'.join(r[1])}" for r in ROWS])
-def test_readme_row_is_what_sqlalchemy_does(example, entries, outcomes, flavour):
-    # One oracle run per test, so that pytest-xdist spreads them over the cores.
-    report = run_oracle(OracleJob(str(EXAMPLES / example), entries, flavour))
+def test_readme_row_is_what_sqlalchemy_does(reports, example, entries, outcomes, flavour):
+    report = reports[(str(EXAMPLES / example), entries, flavour)]
     assert outcomes[flavour].matches(report) == []
 
 

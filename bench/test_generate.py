@@ -52,11 +52,12 @@ def test_the_mixed_style_uses_every_reference_form(tmp_path):
 
 
 def test_ten_thousand_models_generate_in_seconds(tmp_path):
-    start = time.perf_counter()
+    # CPU time, not wall time: the machine may be shared with a Java build.
+    start = time.process_time()
     generate.generate(tmp_path, 10_000, "declarative2", 1, noise=100)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert len(list(tmp_path.glob("pkg/m*.py"))) > 3000
-    assert elapsed < 15, elapsed
+    assert elapsed < 10, elapsed
 
 
 @pytest.mark.skipif(not available_flavours(), reason="run bench/setup-venvs.sh first")
