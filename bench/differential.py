@@ -19,7 +19,9 @@ any version; exit 2 when nothing could be compared.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -153,15 +155,113 @@ def gate(scores: dict[str, dict[str, Any]]) -> list[str]:
 
 
 def run_ormlens(command: str, case_dir: Path, timeout: float = 300.0) -> tuple[list[dict[str, Any]], str | None]:
-    cmd = shlex.split(command) + ["check", str(case_dir), "--format", "json"]
+    """One case, one ORM Lens process."""
+    return run_ormlens_many(command, [case_dir], workers=1, timeout=timeout)[0]
+
+
+def run_ormlens_many(command: str, case_dirs: list[Path], workers: int = 2, chunk: int = 200,
+                     timeout: float = 600.0) -> list[tuple[list[dict[str, Any]], str | None]]:
+    """Every case through `<ormlens> check CASE1 CASE2 ... --format json`, at most `chunk`
+    cases per process and `workers` processes at once: a JVM start per case would cost
+    more than the analysis. Each case is its own workspace; the command prints one
+    diagnostic list whose paths start with the case's directory as given (relative
+    to the working directory when under it, else absolute), and each is handed back
+    to its case with that prefix removed. Results are in case_dirs' order."""
+    if not case_dirs:
+        return []
+    relative = [_as_given(d) for d in case_dirs]
+    groups = [list(range(i, min(i + chunk, len(relative)))) for i in range(0, len(relative), chunk)]
+    # Balance the processes: with fewer groups than workers, split the cases evenly.
+    if len(groups) < workers and len(relative) > 1:
+        size = -(-len(relative) // workers)
+        groups = [list(range(i, min(i + size, len(relative)))) for i in range(0, len(relative), size)]
+    results: list[tuple[list[dict[str, Any]], str | None]] = [([], None)] * len(relative)
+
+    def run_group(indices: list[int]) -> None:
+        cmd = shlex.split(command) + ["check", *(relative[i] for i in indices), "--format", "json"]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            for i in indices:
+                results[i] = ([], f"could not run ormlens: {exc}")
+            return
+        diagnostics, problem = parse_ormlens(proc.stdout)
+        if problem:
+            for i in indices:
+                results[i] = ([], f"{problem} (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
+            return
+        per_case: dict[int, list[dict[str, Any]]] = {i: [] for i in indices}
+        for d in diagnostics:
+            owner = _owner(d["path"], indices, relative)
+            if owner is None:
+                for i in indices:
+                    results[i] = ([], f"diagnostic outside every case: {d['path']}")
+                return
+            if d["path"].startswith(relative[owner] + "/"):
+                d = dict(d, path=d["path"][len(relative[owner]) + 1:])
+            per_case[owner].append(d)
+        for i in indices:
+            results[i] = (per_case[i], None)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        list(pool.map(run_group, groups))
+    return results
+
+
+def _as_given(case_dir: Path) -> str:
+    """The case's directory as ORM Lens prints it: relative to the working directory
+    when under it, else absolute; normalised, with /."""
+    absolute = case_dir.resolve()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return [], f"could not run ormlens: {exc}"
-    diagnostics, problem = parse_ormlens(proc.stdout)
-    if problem:
-        return [], f"{problem} (exit {proc.returncode}): {proc.stderr.strip()[-500:]}"
-    return diagnostics, None
+        return absolute.relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _owner(path: str, indices: list[int], relative: list[str]) -> int | None:
+    """The case a reported path belongs to: the one whose directory prefixes it (a single
+    case may also report paths relative to itself)."""
+    for i in indices:
+        if path.startswith(relative[i] + "/"):
+            return i
+    return indices[0] if len(indices) == 1 else None
+
+
+def job_key(job: Any) -> str:
+    """What an oracle report depends on: every file under the job's root, its entries,
+    the venv's requirements and the oracle's own code."""
+    from oraclerun import ORACLE, REPO
+
+    h = hashlib.sha256()
+    for part in (job.flavour, repr(job.entries), repr(job.roundtrip)):
+        h.update(part.encode() + b"\0")
+    for extra in (ORACLE, REPO / "bench" / f"requirements-{job.flavour}.txt"):
+        h.update(extra.read_bytes() if extra.exists() else b"-")
+    root = Path(job.root)
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and p.name != "case.json" and "__pycache__" not in p.parts):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def cached_oracle(jobs: list[Any], cache: Path | None, workers: int) -> list[dict[str, Any]]:
+    """run_many, reading and writing reports under `cache` when given."""
+    from oraclerun import run_many
+
+    if cache is None:
+        return run_many(jobs, workers=workers)
+    keys = [job_key(j) for j in jobs]
+    reports: list[dict[str, Any] | None] = []
+    for k in keys:
+        f = cache / f"{k}.json"
+        reports.append(json.loads(f.read_text(encoding="utf-8")) if f.exists() else None)
+    todo = [i for i, r in enumerate(reports) if r is None]
+    if todo:
+        cache.mkdir(parents=True, exist_ok=True)
+        for i, report in zip(todo, run_many([jobs[i] for i in todo], workers=workers)):
+            reports[i] = report
+            (cache / f"{keys[i]}.json").write_text(json.dumps(report), encoding="utf-8")
+    print(f"differential: oracle ran {len(todo)} of {len(jobs)} jobs ({len(jobs) - len(todo)} cached)", file=sys.stderr)
+    return reports  # type: ignore[return-value]
 
 
 def print_table(scores: dict[str, dict[str, Any]], out=sys.stdout) -> None:
@@ -182,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ormlens", required=True, help='command that runs ORM Lens, e.g. "java -jar ormlens.jar"')
     parser.add_argument("--json", type=Path, help="write the full results here")
     parser.add_argument("--no-oracle", action="store_true", help="trust the labels; do not run SQLAlchemy")
+    parser.add_argument("--oracle-cache", type=Path,
+                        help="keep oracle reports here, keyed by a hash of the case's files, entries, "
+                             "SQLAlchemy venv and oracle.py; unchanged cases are not re-run")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
 
@@ -190,22 +293,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"differential: no case.json under {args.cases}", file=sys.stderr)
         return 2
     cases = [json.loads((d / "case.json").read_text(encoding="utf-8")) for d in case_dirs]
-    with ThreadPoolExecutor(max_workers=args.workers) as pool:
-        ormlens = list(pool.map(lambda d: run_ormlens(args.ormlens, d), case_dirs))
+    ormlens = run_ormlens_many(args.ormlens, case_dirs, workers=args.workers)
 
     label_holds: dict[str, list[bool]] = {}
     if args.no_oracle:
         label_holds["labels"] = [True] * len(cases)
     else:
         import label_check
-        from oraclerun import OracleJob, available_flavours, run_many
+        from oraclerun import OracleJob, available_flavours
 
         flavours = available_flavours()
         if not flavours:
             print("differential: no venv; run bash bench/setup-venvs.sh, or pass --no-oracle", file=sys.stderr)
             return 2
         jobs = [OracleJob(str(d / c["root"]), tuple(c["entries"]), f) for f in flavours for d, c in zip(case_dirs, cases)]
-        reports = run_many(jobs, workers=args.workers)
+        reports = cached_oracle(jobs, args.oracle_cache, workers=args.workers)
         for k, f in enumerate(flavours):
             chunk = reports[k * len(cases):(k + 1) * len(cases)]
             version = chunk[0]["sqlalchemy"] if chunk else f
