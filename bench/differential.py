@@ -23,8 +23,10 @@ import hashlib
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -111,31 +113,37 @@ def compare(case: dict[str, Any], diagnostics: list[dict[str, Any]]) -> dict[str
 
 
 def score(results: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Per code and overall on errors: cases, hits, misses, false alarms, precision, recall.
+    """Per code, and over all error-severity and warning-severity findings: cases (that
+    expect the code), clean (cases that do not, where a report of it is a false alarm),
+    hits, misses, false alarms, precision and recall.
     Each result is {"case": case, "comparison": compare(...)}."""
-    per_code: dict[str, dict[str, Any]] = defaultdict(lambda: {"cases": 0, "hits": 0, "misses": 0, "false_alarms": 0})
-    errors = {"hits": 0, "misses": 0, "false_alarms": 0}
+    results = list(results)
+    per_code: dict[str, dict[str, Any]] = defaultdict(lambda: {"cases": 0, "clean": 0, "hits": 0, "misses": 0, "false_alarms": 0})
+    totals = {sev: {"hits": 0, "misses": 0, "false_alarms": 0} for sev in ("errors", "warnings")}
+
+    def total(severity: str) -> dict[str, int]:
+        return totals["errors" if severity == "error" else "warnings"]
+
     for r in results:
         case, comp = r["case"], r["comparison"]
         for code in {e["code"] for e in case.get("expected", [])}:
             per_code[code]["cases"] += 1
         for exp in comp["hits"]:
             per_code[exp["code"]]["hits"] += 1
-            if exp.get("severity", "error") == "error":
-                errors["hits"] += 1
+            total(exp.get("severity", "error"))["hits"] += 1
         for exp in comp["misses"]:
             per_code[exp["code"]]["misses"] += 1
-            if exp.get("severity", "error") == "error":
-                errors["misses"] += 1
+            total(exp.get("severity", "error"))["misses"] += 1
         for d in comp["false_alarms"]:
             per_code[d["code"]]["false_alarms"] += 1
-            if d["severity"] == "error":
-                errors["false_alarms"] += 1
-    for row in list(per_code.values()) + [errors]:
+            total(d["severity"])["false_alarms"] += 1
+    for row in per_code.values():
+        row["clean"] = len(results) - row["cases"]
+    for row in list(per_code.values()) + list(totals.values()):
         tp, fn, fp = row["hits"], row["misses"], row["false_alarms"]
         row["precision"] = tp / (tp + fp) if tp + fp else 1.0
         row["recall"] = tp / (tp + fn) if tp + fn else 1.0
-    return {"codes": dict(sorted(per_code.items())), "errors": errors}
+    return {"cases": len(results), "codes": dict(sorted(per_code.items())), **totals}
 
 
 def gate(scores: dict[str, dict[str, Any]]) -> list[str]:
@@ -266,34 +274,75 @@ def cached_oracle(jobs: list[Any], cache: Path | None, workers: int) -> list[dic
 
 def print_table(scores: dict[str, dict[str, Any]], out=sys.stdout) -> None:
     for version, s in scores.items():
-        print(f"SQLAlchemy {version}", file=out)
-        print(f"  {'code':8} {'cases':>6} {'hits':>6} {'misses':>7} {'false':>6} {'precision':>10} {'recall':>7}", file=out)
+        print(f"SQLAlchemy {version}: {s['cases']} cases", file=out)
+        print(f"  {'code':8} {'faulty':>6} {'clean':>6} {'hits':>6} {'misses':>7} {'false':>6} {'precision':>10} {'recall':>7}", file=out)
         for code, row in s["codes"].items():
-            print(f"  {code:8} {row['cases']:>6} {row['hits']:>6} {row['misses']:>7} {row['false_alarms']:>6} "
+            print(f"  {code:8} {row['cases']:>6} {row['clean']:>6} {row['hits']:>6} {row['misses']:>7} {row['false_alarms']:>6} "
                   f"{row['precision']:>10.3f} {row['recall']:>7.3f}", file=out)
-        e = s["errors"]
-        print(f"  {'errors':8} {'':>6} {e['hits']:>6} {e['misses']:>7} {e['false_alarms']:>6} "
-              f"{e['precision']:>10.3f} {e['recall']:>7.3f}", file=out)
+        for name in ("errors", "warnings"):
+            e = s[name]
+            print(f"  {name:8} {'':>6} {'':>6} {e['hits']:>6} {e['misses']:>7} {e['false_alarms']:>6} "
+                  f"{e['precision']:>10.3f} {e['recall']:>7.3f}", file=out)
+
+
+# The fixed samples: (seed, models) pairs, each generating every style x mutation kind
+# (bench/generate.py's generate_cases). "ci" runs in scripts/test-all.sh: 434 cases,
+# every code with at least 12 faulty cases, every style's clean package with noise modules.
+SAMPLES = {
+    "ci": [(1, 10), (2, 14), (3, 18), (4, 24)],
+    "full": [(seed, models) for seed, models in zip(range(1, 25), [8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 40, 48] * 2)],
+}
+
+
+def generate_sample(name: str, out: Path) -> list[Path]:
+    import generate
+
+    if out.exists():
+        shutil.rmtree(out)
+    dirs = []
+    for seed, models in SAMPLES[name]:
+        dirs += generate.generate_cases(out / f"seed{seed}-models{models}", models, seed)
+    return dirs
+
+
+def default_ormlens() -> str:
+    from oraclerun import REPO
+
+    return f"java -jar {shlex.quote(str(REPO / 'server' / 'lsp' / 'target' / 'ormlens.jar'))}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("cases", type=Path, help="directory of generated cases (each with case.json)")
-    parser.add_argument("--ormlens", required=True, help='command that runs ORM Lens, e.g. "java -jar ormlens.jar"')
-    parser.add_argument("--json", type=Path, help="write the full results here")
+    parser.add_argument("cases", type=Path, nargs="?", help="directory of generated cases (each with case.json)")
+    parser.add_argument("--sample", choices=sorted(SAMPLES),
+                        help="generate this fixed sample into CASES (default build/differential/<sample>/cases) first")
+    parser.add_argument("--ormlens", default=None,
+                        help='command that runs ORM Lens (default: java -jar server/lsp/target/ormlens.jar)')
+    parser.add_argument("--json", type=Path, help="write the table and every case's misses and false alarms here")
     parser.add_argument("--no-oracle", action="store_true", help="trust the labels; do not run SQLAlchemy")
     parser.add_argument("--oracle-cache", type=Path,
                         help="keep oracle reports here, keyed by a hash of the case's files, entries, "
                              "SQLAlchemy venv and oracle.py; unchanged cases are not re-run")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
+    ormlens_cmd = args.ormlens or default_ormlens()
+    clock = {"start": time.monotonic()}
 
+    if args.sample:
+        from oraclerun import REPO
+
+        args.cases = args.cases or REPO / "build" / "differential" / args.sample / "cases"
+        generate_sample(args.sample, args.cases)
+    elif args.cases is None:
+        parser.error("give a CASES directory or --sample")
+    clock["generated"] = time.monotonic()
     case_dirs = sorted(p.parent for p in args.cases.rglob("case.json"))
     if not case_dirs:
         print(f"differential: no case.json under {args.cases}", file=sys.stderr)
         return 2
     cases = [json.loads((d / "case.json").read_text(encoding="utf-8")) for d in case_dirs]
-    ormlens = run_ormlens_many(args.ormlens, case_dirs, workers=args.workers)
+    ormlens = run_ormlens_many(ormlens_cmd, case_dirs, workers=args.workers)
+    clock["ormlens"] = time.monotonic()
 
     label_holds: dict[str, list[bool]] = {}
     if args.no_oracle:
@@ -312,29 +361,65 @@ def main(argv: list[str] | None = None) -> int:
             chunk = reports[k * len(cases):(k + 1) * len(cases)]
             version = chunk[0]["sqlalchemy"] if chunk else f
             label_holds[version] = [not label_check.check(d, c, r) for d, c, r in zip(case_dirs, cases, chunk)]
+    clock["oracle"] = time.monotonic()
 
     scores, details = {}, []
     for version, holds in label_holds.items():
         results = []
         for d, c, (diags, problem), ok in zip(case_dirs, cases, ormlens, holds):
             comp = compare(c, diags)
-            details.append({"case": str(d), "version": version, "label_holds": ok, "ormlens_problem": problem,
+            details.append({"case": _display(d, args.cases), "style": c.get("style"), "mutation": c.get("mutation"),
+                            "version": version, "label_holds": ok, "ormlens_problem": problem,
                             "misses": comp["misses"], "false_alarms": comp["false_alarms"]})
             if ok:
                 results.append({"case": c, "comparison": comp})
         scores[version] = score(results)
+
+    failures = gate(scores)
+    problems = sorted({item["case"] for item in details if item["ormlens_problem"]})
+    contradicted = [item for item in details if not item["label_holds"]]
+    if problems:
+        failures.append(f"ORM Lens printed no report for {len(problems)} case(s)")
+    if contradicted:
+        failures.append(f"{len(contradicted)} label(s) contradicted by SQLAlchemy: a generator bug (bench/label_check.py)")
     for item in details:
         if item["ormlens_problem"]:
             print(f"ormlens failed on {item['case']}: {item['ormlens_problem']}", file=sys.stderr)
         if not item["label_holds"]:
             print(f"label does not hold with SQLAlchemy {item['version']}: {item['case']} (left out)", file=sys.stderr)
+    first_version = next(iter(label_holds))
+    for item in details:
+        if item["version"] != first_version:
+            continue  # ORM Lens's output does not depend on the version: list each finding once
+        for m in item["misses"]:
+            print(f"miss        {item['case']}: {m['code']} at {m['path']}:{m['line']}")
+        for f in item["false_alarms"]:
+            print(f"false alarm {item['case']}: {f['code']} [{f['severity']}] at {f['path']}:{f['line']}: {f['message'][:140]}")
     print_table(scores)
-    failures = gate(scores)
+    timings = {
+        "generate_s": round(clock["generated"] - clock["start"], 1),
+        "ormlens_s": round(clock["ormlens"] - clock["generated"], 1),
+        "oracle_s": round(clock["oracle"] - clock["ormlens"], 1),
+        "total_s": round(time.monotonic() - clock["start"], 1),
+    }
+    print(f"{len(case_dirs)} cases; generate {timings['generate_s']} s, ORM Lens {timings['ormlens_s']} s, "
+          f"SQLAlchemy {timings['oracle_s']} s, total {timings['total_s']} s")
     for f in failures:
         print(f"differential: FAIL {f}")
     if args.json:
-        args.json.write_text(json.dumps({"scores": scores, "cases": details, "failures": failures}, indent=2) + "\n", encoding="utf-8")
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        report = {"sample": args.sample, "cases_total": len(case_dirs), "thresholds": {"recall": MIN_RECALL, "precision": MIN_PRECISION},
+                  "scores": scores, "timings": timings, "failures": failures,
+                  "findings": [d for d in details if d["misses"] or d["false_alarms"] or d["ormlens_problem"] or not d["label_holds"]]}
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 1 if failures else 0
+
+
+def _display(case_dir: Path, base: Path) -> str:
+    try:
+        return case_dir.relative_to(base).as_posix()
+    except ValueError:
+        return str(case_dir)
 
 
 if __name__ == "__main__":

@@ -253,8 +253,13 @@ class Emitter:
             return []
         if mode == "runtime":
             return lines + [""]
-        if mode == "module":  # a harmless cycle: whole modules, attributes read later
-            return [f"import {PKG}.{tm}  # noqa: F401" for tm in refs] + [""]
+        checking = ["if TYPE_CHECKING:"] + [f"    {line}" for line in lines] + [""]
+        if mode == "module":
+            # A harmless cycle: whole modules at run time, attributes read later (the
+            # lambdas' modules are imported by runtime_imports already); the names the
+            # string annotations use stay visible to type checkers.
+            lambda_modules = {r.target.module for m in models for r in m.rels if r.form == "lambda"}
+            return [f"import {PKG}.{tm}  # noqa: F401" for tm in refs if tm not in lambda_modules] + [""] + checking
         return ["if TYPE_CHECKING:"] + [f"    {line}" for line in lines] + [""]
 
     def target_expr(self, r: Rel) -> str:
@@ -679,7 +684,7 @@ class Planted:
     module: str  # file path relative to the case root
     needle: str
     severity: str = "error"
-    also: list[tuple[str, str]] = field(default_factory=list)  # other acceptable (module, needle)
+    also: list[tuple[str, str | tuple[str, ...]]] = field(default_factory=list)  # other acceptable (module, needle)
     note: str = ""
 
 
@@ -824,6 +829,12 @@ def circular_import(pkg, rng):
     if not pairs or pkg.style == "imperative":
         return None
     a, b = rng.choice(pairs)
+    # A lambda target between the two would add an `import pkg.b` line above the
+    # `from pkg.b import` one, and that line would be where the cycle starts.
+    for m in pkg.models:
+        for r in m.rels:
+            if {r.owner.module, r.target.module} == {a, b} and r.form == "lambda":
+                r.form = "string"
     pkg.import_mode[a] = "runtime"
     pkg.import_mode[b] = "runtime"
     pkg.modules.remove(a)
@@ -891,7 +902,9 @@ def duplicate_table_name(pkg, rng):
     )
     pkg.init_extra.append("legacy")
     needle = f'"{t.table}"'
-    return [Planted("ORM302", f"{PKG}/legacy.py", needle)]
+    # SQLAlchemy raises at whichever definition runs second; renaming either fixes it.
+    first = (f'__tablename__ = "{t.table}"', f'    "{t.table}",', f'Table("{t.table}"')
+    return [Planted("ORM302", f"{PKG}/legacy.py", needle, also=[(_path(t.module), first)])]
 
 
 @mutation("ORM303", stage="configure", error="NoForeignKeysError", message="no foreign keys")
@@ -900,7 +913,14 @@ def association_missing_fk(pkg, rng):
         return None
     a = rng.choice(pkg.assocs)
     a.drop_fk_right = True
-    return [Planted("ORM303", f"{PKG}/associations.py", f"{MARK.strip()} ORM303 {a.name}")]
+    # SQLAlchemy names the relationship it was configuring (either side of the
+    # many-to-many); the column that lacks its ForeignKey is where the fix goes.
+    users = [r for m in pkg.models for r in m.rels if r.assoc is a]
+    if not users:
+        return None
+    first, *rest = [(_path(r.owner.module), _mark(r, "ORM303")) for r in users]
+    column = (f"{PKG}/associations.py", f"{MARK.strip()} ORM303 {a.name}")
+    return [Planted("ORM303", first[0], first[1], also=rest + [column])]
 
 
 # Refactors that must stay silent.
@@ -1004,7 +1024,10 @@ def _strip_marks(text: str) -> str:
     return "\n".join(line.split(MARK, 1)[0] for line in text.split("\n"))
 
 
-def line_of(text: str, needle: str) -> int:
+def line_of(text: str, needle: str | tuple[str, ...]) -> int:
+    """The one line holding needle; a tuple of needles means the first one that occurs."""
+    if isinstance(needle, tuple):
+        needle = next((n for n in needle if n in text), needle[0])
     hits = [i + 1 for i, line in enumerate(text.split("\n")) if needle in line]
     if len(hits) != 1:
         raise AssertionError(f"needle {needle!r} found on lines {hits}, want exactly one")

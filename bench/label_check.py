@@ -34,6 +34,13 @@ def tokens_on_line(case_dir: Path, path: str, line: int) -> set[str]:
     return found | {t.split(".")[-1] for t in found}
 
 
+def attributes_on_line(case_dir: Path, path: str, line: int) -> set[str]:
+    """The attribute a line assigns (`name: ... =`, `name = ...`, or `"name": ...` in a
+    properties dict)."""
+    text = (case_dir / path).read_text(encoding="utf-8").split("\n")[line - 1]
+    return set(re.findall(r"^\s*\"?(\w+)\"?\s*[:=]", text))
+
+
 def check(case_dir: Path, case: dict, report: dict) -> list[str]:
     """What disagrees between the case's label and SQLAlchemy's behaviour (empty: agrees)."""
     behaviour = case["sqlalchemy"]
@@ -64,11 +71,12 @@ def check(case_dir: Path, case: dict, report: dict) -> list[str]:
             frames = {(f["path"], f["line"]) for f in err.get("user_frames", [])}
             if not frames & {(p["path"], p["line"]) for p in places}:
                 problems.append(f"ORM201: traceback frames {sorted(frames)} miss the labelled import lines")
+        if exp["code"] == "ORM303" and err:
+            attrs = set().union(*(attributes_on_line(case_dir, p["path"], p["line"]) for p in places))
+            if not any(f".{a}" in err["message"] for a in attrs):
+                problems.append(f"ORM303: message names none of the relationships {sorted(attrs)}")
         if exp["code"] == "ORM301":
-            tokens = set()
-            for p in places:
-                line = (case_dir / p["path"]).read_text(encoding="utf-8").split("\n")[p["line"] - 1]
-                tokens |= set(re.findall(r"^\s*\"?(\w+)\"?\s*[:=]", line))
+            tokens = set().union(*(attributes_on_line(case_dir, p["path"], p["line"]) for p in places))
             if not any(f".{t}'" in w["message"] for w in warned for t in tokens):
                 problems.append(f"ORM301: no qzyx warning names {sorted(tokens)}")
     if not case["expected"] and case["mutation"] not in ("clean",) and not case["mutation"].startswith("refactor"):
