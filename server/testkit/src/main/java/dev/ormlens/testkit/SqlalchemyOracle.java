@@ -169,7 +169,8 @@ public final class SqlalchemyOracle {
     return !pythons().isEmpty();
   }
 
-  static List<Path> pythons() {
+  /** The python of each installed SQLAlchemy venv. */
+  public static List<Path> pythons() {
     Path repo = repository();
     List<Path> out = new ArrayList<>();
     if (repo == null) {
