@@ -45,7 +45,8 @@ final class MoveImportOutOfTypeChecking implements QuickFix {
         List<Integer> uses = NameUses.runtime(file, text, n.boundName());
         if (!uses.isEmpty()) {
           needed.add(n);
-          touched |= uses.stream().anyMatch(u -> ctx.touches(new TextRange(u, u)));
+          int length = n.boundName().length();
+          touched |= uses.stream().anyMatch(u -> ctx.touches(new TextRange(u, u + length)));
         }
       }
       if (!needed.isEmpty() && touched) {
