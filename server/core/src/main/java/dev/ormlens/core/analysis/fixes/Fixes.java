@@ -143,8 +143,7 @@ public final class Fixes {
     try {
       return q.fixes(ctx);
     } catch (RuntimeException e) {
-      // One fix's bug must not hide the others; it is reported, not thrown at the editor.
-      System.err.println("ormlens: fix " + q.id() + " failed: " + e);
+      // One fix's bug must not hide the others or fail the editor's request: it offers nothing.
       return List.of();
     }
   }
