@@ -173,6 +173,10 @@ final class FixCommand implements Callable<Integer> {
       }
     }
 
+    Analysis analysis() {
+      return analysis;
+    }
+
     List<String> changed() {
       return current.keySet().stream()
           .filter(p -> !current.get(p).equals(original.get(p)))

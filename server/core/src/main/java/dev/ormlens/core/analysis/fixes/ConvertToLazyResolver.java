@@ -29,7 +29,18 @@ final class ConvertToLazyResolver implements QuickFix {
 
   @Override
   public java.util.Optional<Fix> forFixAll(FixContext ctx) {
-    return QuickFix.broadest(fixes(ctx));
+    // The broadest scope only: computing the narrower ones would be thrown away.
+    boolean any =
+        ctx.resolution().relationships().stream()
+            .anyMatch(
+                r ->
+                    ctx.touches(r.site().fact().statementRange())
+                        && ResolverPlan.convertible(ctx, r));
+    List<Fix> out = new ArrayList<>();
+    if (any) {
+      add(out, ctx, "Convert every relationship in the workspace to lazy resolvers", r -> true);
+    }
+    return QuickFix.broadest(out);
   }
 
   @Override
