@@ -372,6 +372,15 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
     return workspace;
   }
 
+  /** The server's copy of an open document (for tests of text sync). */
+  String openText(String path) {
+    return documents.get(path).map(OpenDocuments.Document::text).orElse(null);
+  }
+
+  int openVersion(String path) {
+    return documents.get(path).map(OpenDocuments.Document::version).orElse(-1);
+  }
+
   @Override
   public void setTrace(org.eclipse.lsp4j.SetTraceParams params) {}
 }

@@ -112,6 +112,15 @@ public final class Rename {
       SourceTexts texts,
       Map<String, List<TextEdit>> edits) {
     for (FileFacts f : analysis.index().files()) {
+      // A resolver's `return Child` follows its (renamed) function-local import.
+      for (var fn : f.functions()) {
+        if (fn.returns() != null
+            && analysis.index().resolve(fn.returns().qualified()) instanceof Symbol.Class c
+            && c.members().isEmpty()
+            && c.qualifiedName().equals(qualified)) {
+          add(edits, texts, f.path(), fn.returns().range(), old, newName);
+        }
+      }
       for (ImportFact i : f.imports()) {
         if (!i.fromImport()) {
           continue;
