@@ -18,3 +18,6 @@ if ! command -v nvim >/dev/null 2>&1; then
   fi
 fi
 mvn -B -q -Dormlens.oracle="$oracle" verify
+
+# The VS Code extension: its own logic's unit tests and type checks (no VS Code needed).
+(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm test)

@@ -38,10 +38,7 @@ import org.eclipse.lsp4j.WorkDoneProgressReport;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceFoldersOptions;
 import org.eclipse.lsp4j.WorkspaceServerCapabilities;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -336,17 +333,26 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
         cancel -> {
           Snapshot s = reindexer.current();
           String path = uri == null ? null : Uris.toPath(uri);
-          return GraphJson.of(s.index(), s.analysis().graph(path));
+          return GraphJson.entities(s.index(), s.analysis().entityGraph(path));
         });
   }
 
   @Override
   public CompletableFuture<JsonObject> importGraph(JsonObject params) {
-    CompletableFuture<JsonObject> f = new CompletableFuture<>();
-    f.completeExceptionally(
-        new ResponseErrorException(
-            new ResponseError(ResponseErrorCode.RequestFailed, "not available", null)));
-    return f;
+    String uri = uriOf(params);
+    return requests.run(
+        "ormlens/importGraph",
+        cancel -> {
+          Snapshot s = reindexer.current();
+          String path = uri == null ? null : Uris.toPath(uri);
+          return GraphJson.imports(s.analysis().importGraph(path));
+        });
+  }
+
+  private static String uriOf(JsonObject params) {
+    return params != null && params.has("uri") && params.get("uri").isJsonPrimitive()
+        ? params.get("uri").getAsString()
+        : null;
   }
 
   @Override

@@ -32,7 +32,10 @@ record Snapshot(Analysis analysis, Map<String, Integer> versions) {
     fromDisk.forEach(v::remove);
     v.putAll(changedVersions);
     v.keySet().removeIf(p -> index.file(p).isEmpty());
-    return new Snapshot(new Analysis(index, settings), Map.copyOf(v));
+    // Same settings: the next analysis reuses what is per file (import edges) from this one.
+    Analysis next =
+        settings.equals(analysis.settings()) ? analysis.next(index) : new Analysis(index, settings);
+    return new Snapshot(next, Map.copyOf(v));
   }
 
   /** The version an open file was indexed at, or null when it comes from disk. */

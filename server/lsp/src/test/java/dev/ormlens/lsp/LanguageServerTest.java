@@ -326,4 +326,16 @@ class LanguageServerTest {
     assertEquals("shop.child.Child", first.get("from").getAsString());
     assertEquals("MANYTOONE", first.get("direction").getAsString());
   }
+
+  @Test
+  void importGraphShowsModulesAndWhenImportsRun() throws Exception {
+    var graph = s.remote.importGraph(null).get(10, TimeUnit.SECONDS);
+    List<String> edges = new ArrayList<>();
+    graph.getAsJsonArray("edges").forEach(e -> {
+      var o = e.getAsJsonObject();
+      edges.add(o.get("from").getAsString() + " -> " + o.get("to").getAsString() + " " + o.get("kind").getAsString());
+    });
+    assertTrue(edges.contains("shop.parent -> shop.child typeChecking"), edges.toString());
+    assertTrue(edges.contains("shop.base -> shop.child function"), edges.toString());
+  }
 }
