@@ -99,6 +99,6 @@ final class PushedDiagnostics {
   }
 
   void shutdown() {
-    publisher.shutdownNow();
+    publisher.shutdown();
   }
 }

@@ -257,7 +257,7 @@ final class Reindexer {
   }
 
   void shutdown() {
-    indexer.shutdownNow();
+    indexer.shutdown();
   }
 
   static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -89,6 +89,6 @@ final class Requests {
   }
 
   void shutdown() {
-    executor.shutdownNow();
+    executor.shutdown();
   }
 }

@@ -331,11 +331,67 @@ class LanguageServerTest {
   void importGraphShowsModulesAndWhenImportsRun() throws Exception {
     var graph = s.remote.importGraph(null).get(10, TimeUnit.SECONDS);
     List<String> edges = new ArrayList<>();
-    graph.getAsJsonArray("edges").forEach(e -> {
-      var o = e.getAsJsonObject();
-      edges.add(o.get("from").getAsString() + " -> " + o.get("to").getAsString() + " " + o.get("kind").getAsString());
-    });
+    graph
+        .getAsJsonArray("edges")
+        .forEach(
+            e -> {
+              var o = e.getAsJsonObject();
+              edges.add(
+                  o.get("from").getAsString()
+                      + " -> "
+                      + o.get("to").getAsString()
+                      + " "
+                      + o.get("kind").getAsString());
+            });
     assertTrue(edges.contains("shop.parent -> shop.child typeChecking"), edges.toString());
     assertTrue(edges.contains("shop.base -> shop.child function"), edges.toString());
+  }
+
+  @Test
+  void configurationChangeDisablesACode() throws Exception {
+    s.open("shop/child.py");
+    s.replace("shop/child.py", "relationship(\"Parent\"", "relationship(\"Parnt\"");
+    String uri = s.uri("shop/child.py");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              var d = s.client.diagnostics.get(uri);
+              return d != null && !d.getDiagnostics().isEmpty();
+            });
+    s.client.configuration =
+        com.google.gson.JsonParser.parseString("{\"diagnostics\": {\"disabled\": [\"ORM101\"]}}");
+    s.remote
+        .getWorkspaceService()
+        .didChangeConfiguration(
+            new org.eclipse.lsp4j.DidChangeConfigurationParams(new com.google.gson.JsonObject()));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> s.client.diagnostics.get(uri).getDiagnostics().isEmpty());
+  }
+
+  @Test
+  void fileCreatedOnDiskIsIndexedWhenWatched() throws Exception {
+    java.nio.file.Files.writeString(
+        dir.resolve("shop/toy.py"),
+        "from sqlalchemy.orm import Mapped, mapped_column\nfrom .base import Base\n\n"
+            + "class Toy(Base):\n    __tablename__ = \"toy\"\n    id: Mapped[int] = mapped_column(primary_key=True)\n");
+    s.remote
+        .getWorkspaceService()
+        .didChangeWatchedFiles(
+            new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                List.of(
+                    new org.eclipse.lsp4j.FileEvent(
+                        s.uri("shop/toy.py"), org.eclipse.lsp4j.FileChangeType.Created))));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                !s.remote
+                    .getWorkspaceService()
+                    .symbol(new WorkspaceSymbolParams("Toy"))
+                    .get()
+                    .getRight()
+                    .isEmpty());
   }
 }
