@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
@@ -109,7 +110,9 @@ public record Settings(
     if (!(section instanceof TomlTable table)) {
       throw new InvalidSettings(name + ": [tool.ormlens] must be a table");
     }
-    return fromMap(projectDir, name + ": [tool.ormlens] ", table.toMap());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values = (Map<String, Object>) plain(table);
+    return fromMap(projectDir, name + ": [tool.ormlens] ", values);
   }
 
   /**
@@ -143,6 +146,25 @@ public record Settings(
         roots,
         IgnorePatterns.parse(strings(v, "include", where)),
         IgnorePatterns.parse(strings(v, "exclude", where)));
+  }
+
+  /** TOML tables and arrays as plain maps and lists, the shape {@link #fromMap} reads. */
+  private static Object plain(Object value) {
+    if (value instanceof TomlTable t) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (String key : t.keySet()) {
+        out.put(key, plain(t.get(List.of(key))));
+      }
+      return out;
+    }
+    if (value instanceof TomlArray a) {
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < a.size(); i++) {
+        out.add(plain(a.get(i)));
+      }
+      return out;
+    }
+    return value;
   }
 
   /** These settings with the command line's {@code --select}/{@code --ignore} on top. */
