@@ -120,7 +120,10 @@ public final class Discovery {
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
       String name = file.getFileName().toString();
-      if (attrs.isRegularFile()
+      if (attrs.isSymbolicLink() && name.endsWith(".py")) {
+        // Following links, the walk reports a link's own attributes only when its target is gone.
+        notes.add(display(root, file) + ": skipped (broken symbolic link)");
+      } else if (attrs.isRegularFile()
           && name.endsWith(".py")
           && !ignored(file, false)
           && included(file)) {
