@@ -161,9 +161,19 @@ public final class Discovery {
       return false;
     }
 
+    /** With include patterns, a file is in when it or a directory above it matches one. */
     private boolean included(Path file) {
-      return settings.include().isEmpty()
-          || settings.include().verdict(relative(settings.projectDir(), file), false).orElse(false);
+      IgnorePatterns include = settings.include();
+      if (include.isEmpty()) {
+        return true;
+      }
+      Path base = settings.projectDir();
+      for (Path p = file; p != null && p.startsWith(base) && !p.equals(base); p = p.getParent()) {
+        if (include.verdict(relative(base, p), !p.equals(file)).orElse(false)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static Optional<IgnorePatterns> load(Path dir) {
