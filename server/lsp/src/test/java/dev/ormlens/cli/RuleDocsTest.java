@@ -1,0 +1,81 @@
+package dev.ormlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ormlens.core.analysis.Severity;
+import dev.ormlens.core.analysis.rules.Catalogue;
+import dev.ormlens.core.text.TextRange;
+import dev.ormlens.testkit.Fixture;
+import dev.ormlens.testkit.SqlalchemyOracle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every example in {@code docs/rules.md} says what it claims: {@code ormlens check} reports the
+ * section's code on the bad example and nothing on the good one, and real SQLAlchemy fails (or, for
+ * a warning, succeeds) on the bad one and succeeds on the good one.
+ */
+class RuleDocsTest {
+  private static final Pattern EXAMPLE =
+      Pattern.compile("\\n(Bad|Good):\\n```python\\n(.*?)```", Pattern.DOTALL);
+
+  @TempDir Path tmp;
+
+  @TestFactory
+  Stream<DynamicTest> everyExampleIsTrue() throws IOException {
+    String docs = Files.readString(CatalogueTest.repo().resolve("docs/rules.md"));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Catalogue.Entry e : Catalogue.all()) {
+      int at = docs.indexOf("\n## " + e.code() + ": ");
+      int next = docs.indexOf("\n## ", at + 1);
+      Matcher m = EXAMPLE.matcher(docs.substring(at, next < 0 ? docs.length() : next));
+      while (m.find()) {
+        boolean bad = m.group(1).equals("Bad");
+        String code = m.group(2);
+        tests.add(
+            DynamicTest.dynamicTest(
+                e.code() + " " + m.group(1).toLowerCase(), () -> check(e, bad, code)));
+      }
+    }
+    assertEquals(2 * Catalogue.all().size(), tests.size(), "one bad and one good per code");
+    return tests.stream();
+  }
+
+  private void check(Catalogue.Entry entry, boolean bad, String code) throws IOException {
+    Fixture parsed = Fixture.parse(code.startsWith("#- ") ? code : "#- models.py\n" + code);
+    Path ws = Files.createTempDirectory(tmp, entry.code());
+    for (Fixture.File f : parsed.files()) {
+      Files.createDirectories(ws.resolve(f.path()).getParent());
+      Files.writeString(ws.resolve(f.path()), f.text());
+    }
+    Cli.Result r = Cli.run(ws, "check", "-q");
+    List<String> codes = CheckCommandTest.codes(r);
+    if (bad) {
+      assertTrue(codes.contains(entry.code()), r.toString());
+    } else {
+      assertEquals(List.of(), codes, r.toString());
+    }
+    List<Fixture.Mark> marks =
+        bad
+            ? List.of(
+                new Fixture.Mark(
+                    parsed.files().get(0).path(),
+                    new TextRange(0, 0),
+                    (entry.defaultSeverity() == Severity.ERROR ? "error" : "warning")
+                        + "["
+                        + entry.code()
+                        + "]"))
+            : List.of();
+    SqlalchemyOracle.check(new Fixture(parsed.files(), null, marks, List.of()));
+  }
+}
