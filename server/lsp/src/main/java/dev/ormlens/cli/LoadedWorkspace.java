@@ -1,6 +1,7 @@
 package dev.ormlens.cli;
 
 import dev.ormlens.core.analysis.Analysis;
+import dev.ormlens.core.analysis.AnalysisSettings;
 import dev.ormlens.core.analysis.Diagnostic;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
@@ -8,12 +9,31 @@ import dev.ormlens.workspace.Discovery;
 import dev.ormlens.workspace.Loader;
 import dev.ormlens.workspace.Settings;
 import dev.ormlens.workspace.SourceFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A workspace loaded for the command line, with the notes about skipped files. */
 record LoadedWorkspace(Path root, Analysis analysis, List<String> notes, int fileCount) {
+  /**
+   * Loads a path with fixed analysis settings and the discovery settings of its {@code
+   * pyproject.toml}; throws {@link IllegalArgumentException} with a one-line reason when it cannot.
+   */
+  static LoadedWorkspace load(Path path, AnalysisSettings analysis) {
+    if (!Files.exists(path)) {
+      throw new IllegalArgumentException(path + ": no such file or directory");
+    }
+    if (!Files.isReadable(path)) {
+      throw new IllegalArgumentException(path + ": permission denied");
+    }
+    List<String> notes = new ArrayList<>();
+    Path root = (Files.isDirectory(path) ? path : path.toAbsolutePath().getParent());
+    List<SourceFile> files = Discovery.find(path, notes);
+    WorkspaceIndex index = Loader.load(files, notes);
+    return new LoadedWorkspace(root, new Analysis(index, analysis), notes, index.files().size());
+  }
+
   static LoadedWorkspace load(Path root, Settings settings) {
     List<String> notes = new ArrayList<>();
     List<SourceFile> files = Discovery.find(root, settings, notes);

@@ -52,11 +52,21 @@ class RuleDocsTest {
   }
 
   private void check(Catalogue.Entry entry, boolean bad, String code) throws IOException {
-    Fixture parsed = Fixture.parse(code.startsWith("#- ") ? code : "#- models.py\n" + code);
+    Fixture parsed =
+        Fixture.parse(
+            code.startsWith("#- ") || code.startsWith("#! ") ? code : "#- models.py\n" + code);
     Path ws = Files.createTempDirectory(tmp, entry.code());
     for (Fixture.File f : parsed.files()) {
       Files.createDirectories(ws.resolve(f.path()).getParent());
       Files.writeString(ws.resolve(f.path()), f.text());
+    }
+    if (!parsed.entries().isEmpty()) {
+      // The application's first module, as a project configures it.
+      Files.writeString(
+          ws.resolve("pyproject.toml"),
+          "[tool.ormlens]\nentry-modules = [\""
+              + String.join("\", \"", parsed.entries())
+              + "\"]\n");
     }
     Cli.Result r = Cli.run(ws, "check", "-q");
     List<String> codes = CheckCommandTest.codes(r);
@@ -76,6 +86,6 @@ class RuleDocsTest {
                         + entry.code()
                         + "]"))
             : List.of();
-    SqlalchemyOracle.check(new Fixture(parsed.files(), null, marks, List.of()));
+    SqlalchemyOracle.check(new Fixture(parsed.files(), null, marks, parsed.entries()));
   }
 }

@@ -35,7 +35,8 @@ class SettingsTest {
     assertEquals(List.of("app.main"), a.entryModules());
     assertEquals("app.models.base", a.resolverModule());
     assertEquals(Map.of("ORM104", Severity.ERROR), a.severities());
-    assertEquals(Set.of("ORM001", "ORM107", "ORM302", "ORM303"), a.disabled());
+    assertEquals(
+        Set.of("ORM001", "ORM107", "ORM201", "ORM202", "ORM203", "ORM302", "ORM303"), a.disabled());
   }
 
   @Test

@@ -80,6 +80,28 @@ public final class Catalogue {
                   + " disagree.",
               Severity.WARNING),
           new Entry(
+              "ORM201",
+              "Circular import fails",
+              "Importing the application's first module runs into a module that is only half"
+                  + " initialised and does not yet define the imported name: Python raises"
+                  + " ImportError (\"cannot import name ... from partially initialized module\").",
+              Severity.ERROR),
+          new Entry(
+              "ORM202",
+              "Model module never imported",
+              "A class or table named by a string, an annotation or a resolver lives in a module"
+                  + " that has not run when mappers are configured. SQLAlchemy raises"
+                  + " InvalidRequestError (\"failed to locate a name\"), or a class first imported"
+                  + " by a resolver during configuration fails on first use (_append_token).",
+              Severity.ERROR),
+          new Entry(
+              "ORM203",
+              "Annotation name is not defined",
+              "A name used in an annotation is neither imported nor defined. Python raises"
+                  + " NameError when it evaluates the annotation at class creation; SQLAlchemy"
+                  + " raises MappedAnnotationError for a lazy one it cannot resolve.",
+              Severity.ERROR),
+          new Entry(
               "ORM302",
               "Duplicate table name",
               "Two tables of one name in one MetaData. SQLAlchemy raises InvalidRequestError (\"Table"
