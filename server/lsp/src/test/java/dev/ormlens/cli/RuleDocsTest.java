@@ -9,10 +9,15 @@ import dev.ormlens.core.text.TextRange;
 import dev.ormlens.testkit.Fixture;
 import dev.ormlens.testkit.SqlalchemyOracle;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,7 +34,17 @@ class RuleDocsTest {
   private static final Pattern EXAMPLE =
       Pattern.compile("\\n(Bad|Good):\\n```python\\n(.*?)```", Pattern.DOTALL);
 
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
+
   @TempDir Path tmp;
+
+  private static void await(CompletableFuture<Void> run) throws Throwable {
+    try {
+      run.get();
+    } catch (ExecutionException e) {
+      throw e.getCause();
+    }
+  }
 
   @TestFactory
   Stream<DynamicTest> everyExampleIsTrue() throws IOException {
@@ -42,9 +57,20 @@ class RuleDocsTest {
       while (m.find()) {
         boolean bad = m.group(1).equals("Bad");
         String code = m.group(2);
+        // Each example runs SQLAlchemy twice (2.0 and 2.1), a second or two each: start them all
+        // on two threads now, and let each test wait for its own.
+        CompletableFuture<Void> run =
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    check(e, bad, code);
+                  } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                  }
+                },
+                POOL);
         tests.add(
-            DynamicTest.dynamicTest(
-                e.code() + " " + m.group(1).toLowerCase(), () -> check(e, bad, code)));
+            DynamicTest.dynamicTest(e.code() + " " + m.group(1).toLowerCase(), () -> await(run)));
       }
     }
     assertEquals(2 * Catalogue.all().size(), tests.size(), "one bad and one good per code");
