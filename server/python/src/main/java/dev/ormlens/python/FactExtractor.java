@@ -332,9 +332,9 @@ final class FactExtractor {
 
   private List<Problem> problems() {
     if (!src.root.hasError()) {
-      return List.of();
+      return src.repairProblems();
     }
-    List<Problem> out = new ArrayList<>();
+    List<Problem> out = new ArrayList<>(src.repairProblems());
     collectProblems(src.root, out);
     return List.copyOf(out);
   }

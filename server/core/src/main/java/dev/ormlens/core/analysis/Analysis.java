@@ -1,6 +1,16 @@
 package dev.ormlens.core.analysis;
 
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.analysis.features.CodeLenses;
+import dev.ormlens.core.analysis.features.Completion;
+import dev.ormlens.core.analysis.features.DocumentSymbols;
+import dev.ormlens.core.analysis.features.FindReferences;
+import dev.ormlens.core.analysis.features.Hover;
+import dev.ormlens.core.analysis.features.Rename;
+import dev.ormlens.core.analysis.features.WorkspaceSymbols;
+import dev.ormlens.core.analysis.fixes.Fix;
+import dev.ormlens.core.analysis.fixes.Fixes;
+import dev.ormlens.core.analysis.fixes.SourceTexts;
 import dev.ormlens.core.analysis.graph.EntityGraph;
 import dev.ormlens.core.analysis.graph.ImportGraphView;
 import dev.ormlens.core.analysis.imports.FileImports;
@@ -11,10 +21,13 @@ import dev.ormlens.core.analysis.rules.RuleContext;
 import dev.ormlens.core.analysis.rules.Rules;
 import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.index.OrmModel.MappedClass;
+import dev.ormlens.core.index.OrmModel.MappedTable;
 import dev.ormlens.core.index.OrmModel.RelationshipSite;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.model.ImportFact;
 import dev.ormlens.core.model.Problem;
+import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,6 +55,7 @@ public final class Analysis {
   private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
+  private volatile Map<String, List<Reference>> referencesByTarget;
   private final Map<String, FileImports> previousImports;
   private volatile ImportAnalysis imports;
 
@@ -171,6 +185,108 @@ public final class Analysis {
   /** Where the reference under the cursor points: the class, table, attribute or column. */
   public List<Location> definitionAt(String path, int offset) {
     return referenceAt(path, offset).map(r -> List.of(r.target().definition())).orElse(List.of());
+  }
+
+  /**
+   * The fixes the user can pick at a range of a file: quick-fixes for the problems there,
+   * refactorings that apply there, and the file's fix-all ({@code source.fixAll.ormlens}) last.
+   * Edits are computed against {@code texts}, the files' current text.
+   */
+  public List<Fix> fixes(String path, TextRange range, SourceTexts texts) {
+    return new Fixes(this).at(path, range, texts);
+  }
+
+  /** Every selected fix of a file merged into one, as {@code ormlens fix} applies it. */
+  public Fix fixAll(String path, SourceTexts texts, Fixes.Selection selection) {
+    return new Fixes(this).fixAll(path, texts, selection);
+  }
+
+  /**
+   * Declaration: for a Python name (a class, resolver or table variable), the import that binds it
+   * in this file; otherwise, or when it is defined here, the definition.
+   */
+  public List<Location> declarationAt(String path, int offset, SourceTexts texts) {
+    Reference ref = referenceAt(path, offset).orElse(null);
+    FileFacts file = index.file(path).orElse(null);
+    String text = texts.text(path).orElse(null);
+    if (ref == null || file == null || text == null || ref.range().end() > text.length()) {
+      return definitionAt(path, offset);
+    }
+    String written = text.substring(ref.range().start(), ref.range().end());
+    String bound = written.contains(".") ? written.substring(0, written.indexOf('.')) : written;
+    for (ImportFact i : file.imports()) {
+      if (!i.fromImport() && bound.equals(i.alias())) {
+        return List.of(new Location(path, i.moduleRange()));
+      }
+      for (ImportFact.ImportedName n : i.names()) {
+        if (n.boundName().equals(bound)) {
+          return List.of(new Location(path, n.range()));
+        }
+      }
+    }
+    return definitionAt(path, offset);
+  }
+
+  /** Every reference in the workspace to a target, in path and offset order. */
+  public List<Reference> referencesTo(Reference.Target target) {
+    return referencesByTarget().getOrDefault(target.key(), List.of());
+  }
+
+  /** The table a mapped class maps to (its superclass's for single-table inheritance), or null. */
+  public MappedTable tableOf(MappedClass c) {
+    return lookup().tableOf(c);
+  }
+
+  /** Find references, string references included. */
+  public List<Location> references(String path, int offset, boolean includeDeclaration) {
+    return FindReferences.find(this, path, offset, includeDeclaration);
+  }
+
+  public Optional<Hover.Result> hover(String path, int offset) {
+    return Hover.at(this, path, offset);
+  }
+
+  /** Completion inside ORM strings; {@code text} is the file's current text (may be null). */
+  public List<Completion.Item> completion(String path, int offset, String text) {
+    return Completion.at(this, path, offset, text);
+  }
+
+  public Optional<Rename.Prepared> prepareRename(String path, int offset, SourceTexts texts) {
+    return Rename.prepare(this, path, offset, texts);
+  }
+
+  public Rename.Result rename(String path, int offset, String newName, SourceTexts texts) {
+    return Rename.rename(this, path, offset, newName, texts);
+  }
+
+  public List<DocumentSymbols.Outline> documentSymbols(String path) {
+    return DocumentSymbols.of(this, path);
+  }
+
+  public List<WorkspaceSymbols.Match> workspaceSymbols(String query) {
+    return WorkspaceSymbols.search(this, query);
+  }
+
+  public List<CodeLenses.Lens> codeLenses(String path) {
+    return CodeLenses.of(this, path);
+  }
+
+  private Map<String, List<Reference>> referencesByTarget() {
+    Map<String, List<Reference>> m = referencesByTarget;
+    if (m == null) {
+      Map<String, List<Reference>> built = new HashMap<>();
+      List<FileFacts> files = new ArrayList<>(index.files());
+      files.sort(Comparator.comparing(FileFacts::path));
+      for (FileFacts f : files) {
+        for (Reference r : resolution(f.path()).references()) {
+          built.computeIfAbsent(r.target().key(), k -> new ArrayList<>()).add(r);
+        }
+      }
+      built.replaceAll((k, v) -> List.copyOf(v));
+      m = Map.copyOf(built);
+      referencesByTarget = m;
+    }
+    return m;
   }
 
   private List<Diagnostic> computeDiagnostics(String path) {

@@ -12,6 +12,7 @@ import dev.ormlens.core.model.AnnotationFact;
 import dev.ormlens.core.model.ColumnFact;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.ForeignKeyFact;
+import dev.ormlens.core.model.RelationshipFact;
 import dev.ormlens.core.model.SecondaryExpr;
 import dev.ormlens.core.model.StringLiteral;
 import dev.ormlens.core.model.TableFact;
@@ -19,6 +20,8 @@ import dev.ormlens.core.model.TargetExpr;
 import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every reference written in one file, resolved against a snapshot: relationship targets, {@code
@@ -134,9 +137,71 @@ public final class FileResolution {
         }
       }
     }
+    for (RelationshipFact.KeywordString k : site.fact().expressionStrings()) {
+      expressionReferences(lookup, model, registry, k.literal());
+    }
     return new ResolvedRelationship(
         site, target, annotationTarget, secondary, targetClass, secondaryTable);
   }
+
+  /**
+   * Names in {@code primaryjoin="and_(Parent.id == Child.parent_id)"}, {@code foreign_keys="[...]"}
+   * and the like: SQLAlchemy evaluates them against the registry, so {@code Parent} is a class
+   * string and {@code Parent.id} one of its attributes.
+   */
+  private void expressionReferences(
+      NameLookup lookup, OrmModel model, String registry, StringLiteral literal) {
+    Matcher m = DOTTED.matcher(literal.value());
+    int base = literal.contentRange().start();
+    if (literal.contentRange().length() != literal.value().length()) {
+      return; // Escapes inside the string: offsets of the value are not offsets of the source.
+    }
+    while (m.find()) {
+      String first = m.group(1);
+      Lookup l = lookup.classString(registry, first);
+      TextRange firstRange = new TextRange(base + m.start(1), base + m.end(1));
+      if (l instanceof Lookup.FoundClass fc) {
+        references.add(
+            new Reference(
+                file.path(),
+                firstRange,
+                Kind.EXPRESSION,
+                new Target.MappedClassTarget(fc.mappedClass())));
+        if (m.group(2) != null) {
+          TextRange attrRange = new TextRange(base + m.start(2), base + m.end(2));
+          attributeTarget(lookup, model, fc.mappedClass(), m.group(2))
+              .ifPresent(
+                  t -> references.add(new Reference(file.path(), attrRange, Kind.EXPRESSION, t)));
+        }
+      } else if (l instanceof Lookup.FoundTable ft) {
+        references.add(
+            new Reference(
+                file.path(), firstRange, Kind.EXPRESSION, new Target.TableTarget(ft.table())));
+      }
+    }
+  }
+
+  private static java.util.Optional<Target> attributeTarget(
+      NameLookup lookup, OrmModel model, MappedClass owner, String attribute) {
+    var rel = model.relationship(owner, attribute);
+    if (rel.isPresent()) {
+      return java.util.Optional.of(new Target.RelationshipTarget(rel.get()));
+    }
+    for (MappedClass c = owner;
+        c != null;
+        c = c.superclass() == null ? null : model.mappedClass(c.superclass()).orElse(null)) {
+      for (ColumnSite col : c.columns()) {
+        if (attribute.equals(col.fact().attribute())) {
+          MappedTable table = lookup.tableOf(c);
+          return java.util.Optional.of(new Target.ColumnTarget(table, col));
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static final Pattern DOTTED =
+      Pattern.compile("(?<![\\w.'\"])([A-Za-z_]\\w*)(?:\\.([A-Za-z_]\\w*))?");
 
   private Lookup secondary(NameLookup lookup, String registry, SecondaryExpr expr) {
     if (expr instanceof SecondaryExpr.Text text) {
