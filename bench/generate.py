@@ -19,6 +19,7 @@ files, then locate the faulty line by searching for the unique text they planted
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import random
 import shutil
@@ -686,6 +687,9 @@ class Planted:
     severity: str = "error"
     also: list[tuple[str, str | tuple[str, ...]]] = field(default_factory=list)  # other acceptable (module, needle)
     note: str = ""
+    # Mapped classes (first, second): the finding exists only when SQLAlchemy creates
+    # the first one's mapper before the second's (see mapper_order).
+    only_if_before: tuple[str, str] | None = None
 
 
 Mutation = Callable[[Package, random.Random], "list[Planted] | None"]
@@ -890,7 +894,19 @@ def overlapping_relationship(pkg, rng):
     dup = Rel(r.attr + "_again", r.owner, r.target, "o2m", None, fk=r.fk, form=r.form if r.form != "annotation" else "string")
     r.owner.rels.append(dup)
     tag = _mark(dup, "ORM301")
-    return [Planted("ORM301", _path(r.owner.module), tag, severity="warning", also=[(_path(r.owner.module), _mark(r, "ORM301 other"))])]
+    planted = [Planted("ORM301", _path(r.owner.module), tag, severity="warning", also=[(_path(r.owner.module), _mark(r, "ORM301 other"))])]
+    # SQLAlchemy warns once per relationship that writes the column without being
+    # linked to the other writer: the new one, and the many-to-one side of the pair
+    # it copies (back_populates links that one to the original only).
+    # Relationships are configured mapper by mapper, in the order the mappers were
+    # created, and the warning goes to the later of two writers: when the target's
+    # mapper comes first, its many-to-one is configured before the new relationship
+    # exists and only the new one warns (naming both others).
+    partner = next((x for x in r.target.rels if r.back and x.attr == r.back and x.target is r.owner), None)
+    if partner is not None:
+        planted.append(Planted("ORM301", _path(partner.owner.module), _mark(partner, "ORM301 partner"), severity="warning",
+                               only_if_before=(r.owner.name, r.target.name)))
+    return planted
 
 
 @mutation("ORM302", stage="import", error="InvalidRequestError", message="is already defined for this MetaData")
@@ -1018,6 +1034,59 @@ def render(pkg: Package) -> dict[str, str]:
     return files
 
 
+def mapper_order(files: dict[str, str], entries: list[str]) -> list[str]:
+    """The names of mapped classes in the order importing `entries` creates their
+    mappers: module-level statements in order, following every run-time import
+    (not those under `if TYPE_CHECKING:`), each module run once, a class at its
+    `class` statement or, when mapped imperatively, at its `map_imperatively` call."""
+    order: list[str] = []
+    started: set[str] = set()
+
+    def path_of(module: str) -> str | None:
+        base = module.replace(".", "/")
+        for candidate in (f"{base}.py", f"{base}/__init__.py"):
+            if candidate in files:
+                return candidate
+        return None
+
+    def run(module: str) -> None:
+        parts = module.split(".")
+        for i in range(1, len(parts)):
+            run(".".join(parts[:i]))
+        path = path_of(module)
+        if module in started or path is None:
+            return
+        started.add(module)
+        package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+        imperative = set()
+        tree = ast.parse(files[path])
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "map_imperatively" and node.args:
+                imperative.add(getattr(node.args[0], "id", ""))
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    run(alias.name)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join(anchor + ([node.module] if node.module else []))
+                run(base)
+                for alias in node.names:
+                    if path_of(f"{base}.{alias.name}"):
+                        run(f"{base}.{alias.name}")
+            elif isinstance(node, ast.ClassDef) and node.name not in imperative:
+                order.append(node.name)
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) \
+                    and getattr(node.value.func, "attr", "") == "map_imperatively" and node.value.args:
+                order.append(getattr(node.value.args[0], "id", ""))
+
+    for entry in entries:
+        run(entry)
+    return order
+
+
 def _strip_marks(text: str) -> str:
     if MARK not in text:
         return text
@@ -1048,7 +1117,13 @@ def generate(out: Path, models: int, style: str, seed: int, noise: int = 0, muta
         return None
     files = render(pkg)
     expected = []
+    order: list[str] | None = None
     for p in planted:
+        if p.only_if_before:
+            order = order if order is not None else mapper_order(files, [PKG])
+            first, second = p.only_if_before
+            if order.index(first) > order.index(second):
+                continue
         try:
             line = line_of(files[p.module], p.needle)
         except (AssertionError, KeyError) as exc:
