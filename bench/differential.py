@@ -238,12 +238,13 @@ def _owner(path: str, indices: list[int], relative: list[str]) -> int | None:
 def job_key(job: Any) -> str:
     """What an oracle report depends on: every file under the job's root, its entries,
     the venv's requirements and the oracle's own code."""
-    from oraclerun import ORACLE, REPO
+    from oraclerun import ORACLE, REPO, venv_python
 
     h = hashlib.sha256()
     for part in (job.flavour, repr(job.entries), repr(job.roundtrip)):
         h.update(part.encode() + b"\0")
-    for extra in (ORACLE, REPO / "bench" / f"requirements-{job.flavour}.txt"):
+    venv = venv_python(job.flavour).parent.parent
+    for extra in (ORACLE, REPO / "bench" / f"requirements-{job.flavour}.txt", venv / ".requirements-stamp"):
         h.update(extra.read_bytes() if extra.exists() else b"-")
     root = Path(job.root)
     for f in sorted(p for p in root.rglob("*") if p.is_file() and p.name != "case.json" and "__pycache__" not in p.parts):

@@ -1,4 +1,5 @@
-"""bench/differential.py's comparison logic on hand-made ORM Lens output (no jar needed)."""
+"""bench/differential.py: the comparison logic on hand-made ORM Lens output, and the gate
+on real ORM Lens output with and without deliberate faults (needs the jar)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import differential as diff
+import pytest
 
 CASE = {
     "root": ".", "entries": ["pkg"], "mutation": "ORM101",
@@ -59,7 +61,7 @@ def test_scores_per_code_and_the_error_gate():
         {"case": CLEAN, "comparison": diff.compare(CLEAN, [diag("ORM104", "pkg/m1.py", 3, "warning")])},
     ]
     s = diff.score(results)
-    assert s["codes"]["ORM101"] == {"cases": 1, "hits": 1, "misses": 0, "false_alarms": 0, "precision": 1.0, "recall": 1.0}
+    assert s["codes"]["ORM101"] == {"cases": 1, "clean": 2, "hits": 1, "misses": 0, "false_alarms": 0, "precision": 1.0, "recall": 1.0}
     assert s["codes"]["ORM201"]["recall"] == 0.0
     assert s["codes"]["ORM104"]["precision"] == 0.0
     assert s["errors"]["recall"] == 0.5
@@ -89,9 +91,11 @@ def test_end_to_end_with_a_fake_ormlens(tmp_path, capsys):
     fake.write_text(textwrap.dedent(f"""
         import json, sys, pathlib
         canned = {json.dumps(canned)}
-        assert sys.argv[1] == "check" and sys.argv[3:] == ["--format", "json"]
-        print(json.dumps({{"diagnostics": canned[pathlib.Path(sys.argv[2]).name]}}))
-        sys.exit(1 if canned[pathlib.Path(sys.argv[2]).name] else 0)
+        assert sys.argv[1] == "check" and sys.argv[-2:] == ["--format", "json"]
+        cases = sys.argv[2:-2]
+        found = [dict(d, path=case + "/" + d["path"]) for case in cases for d in canned[pathlib.Path(case).name]]
+        print(json.dumps({{"diagnostics": found}}))
+        sys.exit(1 if found else 0)
     """))
     out_json = tmp_path / "out.json"
     code = diff.main([str(cases), "--ormlens", f"{sys.executable} {fake}", "--no-oracle", "--json", str(out_json)])
@@ -108,3 +112,53 @@ def test_a_missing_ormlens_counts_as_misses_not_a_crash(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "case.json").write_text(json.dumps(CASE))
     assert diff.main([str(tmp_path), "--ormlens", "/nonexistent/ormlens", "--no-oracle"]) == 1
+
+
+# ---------------------------------------------------------------------------
+# The bench can fail: the real ORM Lens passes on a small generated sample; the same
+# output with a deliberately broken resolver (bench/fault_ormlens.py) fails.
+
+JAR = Path(__file__).resolve().parent.parent / "server" / "lsp" / "target" / "ormlens.jar"
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory):
+    if not JAR.exists():
+        pytest.skip(f"no {JAR}: build it with mvn package (scripts/test-all.sh does)")
+    import generate
+
+    base = tmp_path_factory.mktemp("gate")
+    cases = base / "cases"
+    for style in ("declarative2", "flask", "imperative"):
+        generate.generate_cases(cases / style, 10, 1, styles=[style])
+    record = base / "ormlens.json"
+    fake = Path(__file__).resolve().parent / "fault_ormlens.py"
+    args = [str(cases), "--no-oracle", "--workers", "1"]
+    code = diff.main(args + ["--ormlens", f"{sys.executable} {fake} --record {record} --jar {JAR}"])
+    return {"args": args, "record": record, "fake": fake, "real_exit": code}
+
+
+def run_with_fault(recorded, fault, tmp_path):
+    out = tmp_path / f"{fault}.json"
+    command = f"{sys.executable} {recorded['fake']} --replay {recorded['record']} --fault {fault}"
+    code = diff.main(recorded["args"] + ["--ormlens", command, "--json", str(out)])
+    return code, json.loads(out.read_text())
+
+
+def test_the_real_ormlens_passes_the_gate(recorded, tmp_path):
+    assert recorded["real_exit"] == 0
+    code, report = run_with_fault(recorded, "none", tmp_path)
+    assert code == 0 and report["failures"] == []
+
+
+def test_a_resolver_that_gives_up_on_half_the_names_fails_on_recall(recorded, tmp_path):
+    code, report = run_with_fault(recorded, "drop-errors", tmp_path)
+    assert code == 1
+    assert report["scores"]["labels"]["errors"]["recall"] < 0.6
+    assert any("error recall" in f for f in report["failures"])
+
+
+def test_a_resolver_that_finds_nothing_fails_on_precision(recorded, tmp_path):
+    code, report = run_with_fault(recorded, "unresolved-everywhere", tmp_path)
+    assert code == 1
+    assert any("error precision" in f for f in report["failures"])
