@@ -37,6 +37,7 @@ public final class Analysis {
   private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
+  private volatile SyncTargets syncTargets;
 
   public Analysis(WorkspaceIndex index, AnalysisSettings settings) {
     this(index, settings, Rules.all());
@@ -125,7 +126,8 @@ public final class Analysis {
     for (Problem p : file.problems()) {
       raw.add(new Diagnostic(SYNTAX_CODE, Severity.ERROR, path, p.range(), p.message(), List.of()));
     }
-    RuleContext context = new RuleContext(index, model(), resolution(path), this::resolve);
+    RuleContext context =
+        new RuleContext(index, model(), resolution(path), this::resolve, this::syncTargets);
     for (Rule rule : rules) {
       if (settings.enabled(rule.code())) {
         try {
@@ -160,6 +162,16 @@ public final class Analysis {
   private static boolean suppressed(FileFacts file, Diagnostic d) {
     Set<String> codes = file.suppressions().get(file.lines().lineOf(d.range().start()));
     return codes != null && (codes.isEmpty() || codes.contains(d.code()));
+  }
+
+  /** The columns every relationship writes, and the unlinked relationships that clash (ORM301). */
+  public SyncTargets syncTargets() {
+    SyncTargets s = syncTargets;
+    if (s == null) {
+      s = SyncTargets.of(model(), lookup(), this::resolve);
+      syncTargets = s;
+    }
+    return s;
   }
 
   private NameLookup lookup() {

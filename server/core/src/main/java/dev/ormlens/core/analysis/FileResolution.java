@@ -114,9 +114,16 @@ public final class FileResolution {
     MappedTable secondaryTable = null;
     if (site.fact().secondary() != null) {
       secondary = secondary(lookup, registry, site.fact().secondary());
-      if (secondary instanceof Lookup.FoundTable ft) {
-        secondaryTable = ft.table();
-      }
+    } else if (site.fact().linkModel() != null) {
+      // SQLModel's link_model=Link is secondary=Link.__table__.
+      secondary =
+          secondary(
+              lookup,
+              registry,
+              new SecondaryExpr.TableOf(site.fact().linkModel(), site.fact().linkModel().range()));
+    }
+    if (secondary instanceof Lookup.FoundTable ft) {
+      secondaryTable = ft.table();
     }
     if (targetClass != null) {
       for (StringLiteral s : new StringLiteral[] {site.fact().backPopulates()}) {

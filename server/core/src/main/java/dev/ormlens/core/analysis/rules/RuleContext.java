@@ -4,19 +4,25 @@ import dev.ormlens.core.analysis.Diagnostic;
 import dev.ormlens.core.analysis.FileResolution;
 import dev.ormlens.core.analysis.Location;
 import dev.ormlens.core.analysis.Severity;
+import dev.ormlens.core.analysis.SyncTargets;
 import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.text.TextRange;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** What a rule may read: the snapshot, its model, and the file's resolution. */
+/**
+ * What a rule may read: the snapshot, its model, the file's resolution, and workspace-wide results
+ * computed once per snapshot.
+ */
 public record RuleContext(
     WorkspaceIndex index,
     OrmModel model,
     FileResolution resolution,
-    Function<OrmModel.RelationshipSite, FileResolution.ResolvedRelationship> resolveSite) {
+    Function<OrmModel.RelationshipSite, FileResolution.ResolvedRelationship> resolveSite,
+    Supplier<SyncTargets> syncTargets) {
   public FileFacts file() {
     return resolution.file();
   }

@@ -13,6 +13,7 @@ public final class Rules {
           new UnknownForeignKeyTarget(),
           new AmbiguousClassName(),
           new AnnotationDisagreesWithTarget(),
+          new OverlappingRelationships(),
           new DuplicateTableName(),
           new AssociationTableMissingForeignKey());
 

@@ -40,7 +40,7 @@ public final class UnknownForeignKeyTarget implements Rule {
                     + value
                     + "') must name 'table.column': SQLAlchemy raises ArgumentError.",
                 List.of()));
-      } else if (fk.table() == null) {
+      } else if (fk.table() == null && !model.hasUnnamedTables(fk.metadataId())) {
         List<String> suggestions =
             Describe.closest(fk.tableKey(), model.allTables(fk.metadataId()).keySet());
         out.add(
