@@ -78,7 +78,10 @@ public final class BackPopulatesNotReciprocal implements Rule {
                     + "\". SQLAlchemy accepts it silently, but changes to one side are not mirrored on the other until"
                     + " a reload.",
                 List.of(RuleContext.related(otherLocation, "the other side"))));
-      } else if (otherBack != null && !otherBack.value().equals(self)) {
+      } else if (otherBack != null
+          && !otherBack.value().equals(self)
+          && model.relationship(owner, otherBack.value()).isPresent()) {
+        // When the other side names a missing attribute, ORM103 reports that side instead.
         out.add(
             ctx.diagnostic(
                 CODE,
