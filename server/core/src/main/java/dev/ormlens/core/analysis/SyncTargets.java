@@ -42,8 +42,11 @@ public final class SyncTargets {
     }
   }
 
-  /** A column value copied on flush: {@code from} the referenced column {@code to} the key. */
-  public record Copy(String from, String to) {}
+  /**
+   * A column value copied on flush: {@code from} the referenced column {@code to} the key column;
+   * {@code metadataId} tells apart same-named tables of different metadata.
+   */
+  public record Copy(String from, String to, String metadataId) {}
 
   /** A relationship SQLAlchemy warns about, the column, and the earlier writers it clashes with. */
   public record Conflict(Writer writer, Copy copy, List<Writer> others) {}
@@ -75,7 +78,8 @@ public final class SyncTargets {
 
   private void register(Writer w, Map<String, List<Writer>> byColumn) {
     for (Copy copy : w.copies()) {
-      List<Writer> earlier = byColumn.computeIfAbsent(copy.to(), k -> new ArrayList<>());
+      List<Writer> earlier =
+          byColumn.computeIfAbsent(copy.metadataId() + "|" + copy.to(), k -> new ArrayList<>());
       List<Writer> others = new ArrayList<>();
       for (Writer pr : earlier) {
         if (pr != w && clash(w, pr)) {
@@ -184,7 +188,7 @@ public final class SyncTargets {
         String value = fk.target().value();
         int dot = value.lastIndexOf('.');
         if (dot > 0 && value.substring(0, dot).equals(referenced.key())) {
-          out.add(new Copy(value, table.key() + "." + c.fact().name()));
+          out.add(new Copy(value, table.key() + "." + c.fact().name(), table.metadataId()));
         }
       }
     }
