@@ -38,6 +38,7 @@ public final class Analysis {
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
   private volatile SyncTargets syncTargets;
+  private volatile Map<String, Set<String>> backrefs;
 
   public Analysis(WorkspaceIndex index, AnalysisSettings settings) {
     this(index, settings, Rules.all());
@@ -127,7 +128,8 @@ public final class Analysis {
       raw.add(new Diagnostic(SYNTAX_CODE, Severity.ERROR, path, p.range(), p.message(), List.of()));
     }
     RuleContext context =
-        new RuleContext(index, model(), resolution(path), this::resolve, this::syncTargets);
+        new RuleContext(
+            index, model(), resolution(path), this::resolve, this::syncTargets, this::backrefsTo);
     for (Rule rule : rules) {
       if (settings.enabled(rule.code())) {
         try {
@@ -172,6 +174,36 @@ public final class Analysis {
       syncTargets = s;
     }
     return s;
+  }
+
+  /**
+   * The attribute names that {@code backref=} on relationships to this class (or a superclass)
+   * create on it. Computed once per snapshot for the whole workspace.
+   */
+  public Set<String> backrefsTo(MappedClass target) {
+    Map<String, Set<String>> b = backrefs;
+    if (b == null) {
+      Map<String, Set<String>> built = new HashMap<>();
+      for (MappedClass c : model().classes()) {
+        for (RelationshipSite site : c.relationships()) {
+          ResolvedRelationship r = site.fact().backref() == null ? null : resolve(site);
+          if (r != null && r.targetClass() != null) {
+            built
+                .computeIfAbsent(r.targetClass().qualifiedName(), k -> new java.util.HashSet<>())
+                .add(site.fact().backref().value());
+          }
+        }
+      }
+      b = built;
+      backrefs = b;
+    }
+    Set<String> out = new java.util.HashSet<>();
+    for (MappedClass c = target;
+        c != null;
+        c = c.superclass() == null ? null : model().mappedClass(c.superclass()).orElse(null)) {
+      out.addAll(b.getOrDefault(c.qualifiedName(), Set.of()));
+    }
+    return out;
   }
 
   private NameLookup lookup() {

@@ -56,9 +56,11 @@ public final class BackPopulatesNotReciprocal implements Rule {
                     + otherTarget.name()
                     + "', not to '"
                     + owner.name()
-                    + "': SQLAlchemy rejects the pair when configuring "
+                    + "': SQLAlchemy raises ArgumentError (reverse_property '"
+                    + back.value()
+                    + "' ... does not reference mapper "
                     + Describe.mapper(owner)
-                    + ".",
+                    + ") when configuring.",
                 List.of(RuleContext.related(otherLocation, "the other side"))));
         continue;
       }

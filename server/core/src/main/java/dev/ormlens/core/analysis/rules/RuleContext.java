@@ -22,7 +22,8 @@ public record RuleContext(
     OrmModel model,
     FileResolution resolution,
     Function<OrmModel.RelationshipSite, FileResolution.ResolvedRelationship> resolveSite,
-    Supplier<SyncTargets> syncTargets) {
+    Supplier<SyncTargets> syncTargets,
+    Function<OrmModel.MappedClass, java.util.Set<String>> backrefsTo) {
   public FileFacts file() {
     return resolution.file();
   }
