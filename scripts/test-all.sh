@@ -10,3 +10,6 @@ else
   oracle=optional
 fi
 mvn -B -q -Dormlens.oracle="$oracle" verify
+
+# The VS Code extension: its own logic's unit tests and type checks (no VS Code needed).
+(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm test)

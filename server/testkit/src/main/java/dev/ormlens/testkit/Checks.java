@@ -23,8 +23,17 @@ public final class Checks {
     this.frontEnd = frontEnd;
   }
 
+  /**
+   * The analysis of a fixture, configured with the modules the SQLAlchemy oracle imports as entry
+   * modules, so both judge the same application.
+   */
   public Analysis analyse(Fixture fixture) {
-    return Workspace.analyse(frontEnd, fixture, AnalysisSettings.DEFAULTS);
+    AnalysisSettings d = AnalysisSettings.DEFAULTS;
+    return Workspace.analyse(
+        frontEnd,
+        fixture,
+        new AnalysisSettings(
+            d.disabled(), d.severities(), fixture.importedModules(), d.resolverModule()));
   }
 
   /** The cursor's reference jumps to the caret-marked range. */

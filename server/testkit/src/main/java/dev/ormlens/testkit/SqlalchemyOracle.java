@@ -46,7 +46,7 @@ public final class SqlalchemyOracle {
           Map.entry("ORM106", Pattern.compile("Multiple classes found")),
           Map.entry("ORM201", Pattern.compile("ImportError|circular")),
           Map.entry("ORM202", Pattern.compile("failed to locate a name|_append_token|NameError")),
-          Map.entry("ORM203", Pattern.compile("NameError")),
+          Map.entry("ORM203", Pattern.compile("NameError|MappedAnnotationError")),
           Map.entry("ORM302", Pattern.compile("already defined")),
           Map.entry("ORM303", Pattern.compile("NoForeignKeysError|Could not determine join")));
 
@@ -147,16 +147,10 @@ public final class SqlalchemyOracle {
   private static JsonObject run(Path python, Fixture fixture) {
     try {
       Path root = Files.createTempDirectory("ormlens-oracle");
-      List<String> modules = new ArrayList<>();
       for (Fixture.File f : fixture.files()) {
         Path file = root.resolve(f.path());
         Files.createDirectories(file.getParent());
         Files.writeString(file, f.text(), StandardCharsets.UTF_8);
-        if (f.path().endsWith(".py")) {
-          String module = f.path().substring(0, f.path().length() - 3).replace('/', '.');
-          modules.add(
-              module.endsWith(".__init__") ? module.substring(0, module.length() - 9) : module);
-        }
       }
       List<String> command =
           new ArrayList<>(
@@ -165,7 +159,7 @@ public final class SqlalchemyOracle {
                   repository().resolve("bench/oracle.py").toString(),
                   "--root",
                   root.toString()));
-      for (String entry : fixture.entries().isEmpty() ? modules : fixture.entries()) {
+      for (String entry : fixture.importedModules()) {
         command.add("--entry");
         command.add(entry);
       }

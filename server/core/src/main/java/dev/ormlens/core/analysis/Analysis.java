@@ -1,6 +1,11 @@
 package dev.ormlens.core.analysis;
 
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.analysis.graph.EntityGraph;
+import dev.ormlens.core.analysis.graph.ImportGraphView;
+import dev.ormlens.core.analysis.imports.FileImports;
+import dev.ormlens.core.analysis.imports.ImportAnalysis;
+import dev.ormlens.core.analysis.imports.ImportGraph;
 import dev.ormlens.core.analysis.rules.Rule;
 import dev.ormlens.core.analysis.rules.RuleContext;
 import dev.ormlens.core.analysis.rules.Rules;
@@ -39,15 +44,36 @@ public final class Analysis {
   private volatile NameLookup lookup;
   private volatile SyncTargets syncTargets;
   private volatile Map<String, Set<String>> backrefs;
+  private final Map<String, FileImports> previousImports;
+  private volatile ImportAnalysis imports;
 
   public Analysis(WorkspaceIndex index, AnalysisSettings settings) {
     this(index, settings, Rules.all());
   }
 
   public Analysis(WorkspaceIndex index, AnalysisSettings settings, List<Rule> rules) {
+    this(index, settings, rules, Map.of());
+  }
+
+  private Analysis(
+      WorkspaceIndex index,
+      AnalysisSettings settings,
+      List<Rule> rules,
+      Map<String, FileImports> previousImports) {
     this.index = index;
     this.settings = settings;
     this.rules = rules;
+    this.previousImports = previousImports;
+  }
+
+  /**
+   * The analysis of a newer snapshot with the same settings. Per-file work that depends on one
+   * file's facts only (its import edges) is reused for files whose facts did not change.
+   */
+  public Analysis next(WorkspaceIndex newer) {
+    ImportAnalysis built = imports;
+    return new Analysis(
+        newer, settings, rules, built == null ? previousImports : built.graph().files());
   }
 
   public WorkspaceIndex index() {
@@ -73,6 +99,37 @@ public final class Analysis {
           }
           return FileResolution.of(index, lookup(), file, sitesByFile().getOrDefault(p, List.of()));
         });
+  }
+
+  /** The import graph and what it means at run time (circular imports, what runs before use). */
+  public ImportAnalysis imports() {
+    ImportAnalysis i = imports;
+    if (i == null) {
+      synchronized (this) {
+        i = imports;
+        if (i == null) {
+          i = new ImportAnalysis(ImportGraph.of(index, previousImports), settings.entryModules());
+          imports = i;
+        }
+      }
+    }
+    return i;
+  }
+
+  /**
+   * The entity-relationship graph of the workspace, or of one file's neighbourhood (its classes and
+   * the classes one relationship away) when {@code pathOrNull} names a file.
+   */
+  public EntityGraph entityGraph(String pathOrNull) {
+    return EntityGraph.of(this, pathOrNull);
+  }
+
+  /**
+   * The model modules' import graph with its cycles, or one file's module and its direct neighbours
+   * when {@code pathOrNull} names a file.
+   */
+  public ImportGraphView importGraph(String pathOrNull) {
+    return ImportGraphView.of(index, imports().graph(), pathOrNull);
   }
 
   /** The resolution of one relationship, wherever it is written. */
@@ -129,7 +186,13 @@ public final class Analysis {
     }
     RuleContext context =
         new RuleContext(
-            index, model(), resolution(path), this::resolve, this::syncTargets, this::backrefsTo);
+            index,
+            model(),
+            resolution(path),
+            this::resolve,
+            imports(),
+            this::syncTargets,
+            this::backrefsTo);
     for (Rule rule : rules) {
       if (settings.enabled(rule.code())) {
         try {
