@@ -59,7 +59,6 @@ final class OrmModelBuilder {
     collectImperativeMappings();
     collectRegistries();
     Map<String, MappedClass> classes = new LinkedHashMap<>();
-    List<Runnable> late = new ArrayList<>();
     for (FileFacts file : sorted()) {
       for (ClassFact c : file.classes()) {
         if (classify(file, c) instanceof Kind.Mapped m) {
@@ -77,7 +76,6 @@ final class OrmModelBuilder {
           .computeIfAbsent(c.name(), k -> new ArrayList<>())
           .add(c);
     }
-    late.forEach(Runnable::run);
     return new OrmModel(
         Map.copyOf(registries), classes, byName, tables.byMetadata, Map.copyOf(aliases));
   }
@@ -163,9 +161,6 @@ final class OrmModelBuilder {
     } else if (s instanceof Symbol.Class c
         && c.members().isEmpty()
         && ref.written().endsWith("metadata")) {
-      return OrmModel.UNKNOWN_METADATA;
-    }
-    if (ref.qualified().endsWith(".metadata") && !(s instanceof Symbol.External)) {
       return OrmModel.UNKNOWN_METADATA;
     }
     return OrmModel.UNKNOWN_METADATA;
@@ -283,12 +278,10 @@ final class OrmModelBuilder {
     List<ColumnSite> columns = new ArrayList<>();
     List<String> attributes = new ArrayList<>();
     boolean[] complete = {!c.dynamicTableName()};
-    MappedClass[] self = new MappedClass[1];
     // The class itself, then what it inherits from mixins and unmapped family classes.
     List<Symbol.Class> contributors = new ArrayList<>();
     contributors.add(new Symbol.Class(file, c, List.of()));
     collectContributors(c, contributors, new HashSet<>(), complete);
-    List<RelationshipFact> ownRelationships = new ArrayList<>();
     for (Symbol.Class contributor : contributors) {
       for (ClassFact.Attribute a : contributor.fact().attributes()) {
         attributes.add(a.name());
@@ -297,9 +290,6 @@ final class OrmModelBuilder {
           .fact()
           .columns()
           .forEach(col -> columns.add(new ColumnSite(contributor.file(), col)));
-      for (RelationshipFact r : contributor.fact().relationships()) {
-        ownRelationships.add(r);
-      }
     }
     ImperativeMappingFact im = imperative.get(qualified);
     FileFacts imFile = imperativeFiles.get(qualified);
@@ -324,7 +314,6 @@ final class OrmModelBuilder {
             columns,
             attributes,
             complete[0]);
-    self[0] = mapped;
     for (Symbol.Class contributor : contributors) {
       for (RelationshipFact r : contributor.fact().relationships()) {
         relationships.add(new RelationshipSite(contributor.file(), r, mapped));
