@@ -100,6 +100,47 @@ public final class SqlalchemyOracle {
     }
   }
 
+  /**
+   * What each installed SQLAlchemy does with the fixture's files: {@code bench/oracle.py}'s JSON.
+   * Empty when no venv is installed, unless {@code ormlens.oracle=required}.
+   */
+  public static List<JsonObject> outcomes(Fixture fixture) {
+    List<Path> pythons = pythons();
+    if (pythons.isEmpty() && "required".equals(System.getProperty("ormlens.oracle"))) {
+      fail("ormlens.oracle=required but no SQLAlchemy venv under build/venv-sa*");
+    }
+    List<JsonObject> out = new ArrayList<>();
+    for (Path python : pythons) {
+      out.add(run(python, fixture));
+    }
+    return out;
+  }
+
+  /** SQLAlchemy fails or warns, and its error or a warning matches {@code expected}. */
+  public static void assertFailsWith(Fixture fixture, String expected) {
+    Pattern p = Pattern.compile(expected);
+    for (JsonObject o : outcomes(fixture)) {
+      String said = describeError(o.get("error")) + " " + o.getAsJsonArray("warnings");
+      assertTrue(
+          p.matcher(said).find(),
+          "expected SQLAlchemy to say /"
+              + expected
+              + "/ on:\n"
+              + render(fixture)
+              + "\noutcome: "
+              + o);
+    }
+  }
+
+  /** SQLAlchemy imports, configures, creates the tables and round-trips with no warning. */
+  public static void assertClean(Fixture fixture) {
+    for (JsonObject o : outcomes(fixture)) {
+      assertTrue(
+          o.get("stage").getAsString().equals("ok") && o.getAsJsonArray("warnings").isEmpty(),
+          "expected SQLAlchemy to run cleanly on:\n" + render(fixture) + "\noutcome: " + o);
+    }
+  }
+
   private static String describeError(JsonElement error) {
     if (error == null || error.isJsonNull()) {
       return "";
@@ -129,7 +170,8 @@ public final class SqlalchemyOracle {
     return !pythons().isEmpty();
   }
 
-  static List<Path> pythons() {
+  /** The python of each installed SQLAlchemy venv. */
+  public static List<Path> pythons() {
     Path repo = repository();
     List<Path> out = new ArrayList<>();
     if (repo == null) {

@@ -1,6 +1,9 @@
 package dev.ormlens.core.analysis;
 
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.analysis.fixes.Fix;
+import dev.ormlens.core.analysis.fixes.Fixes;
+import dev.ormlens.core.analysis.fixes.SourceTexts;
 import dev.ormlens.core.analysis.graph.EntityGraph;
 import dev.ormlens.core.analysis.graph.ImportGraphView;
 import dev.ormlens.core.analysis.imports.FileImports;
@@ -15,6 +18,7 @@ import dev.ormlens.core.index.OrmModel.RelationshipSite;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.Problem;
+import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -173,6 +177,20 @@ public final class Analysis {
   /** Where the reference under the cursor points: the class, table, attribute or column. */
   public List<Location> definitionAt(String path, int offset) {
     return referenceAt(path, offset).map(r -> List.of(r.target().definition())).orElse(List.of());
+  }
+
+  /**
+   * The fixes the user can pick at a range of a file: quick-fixes for the problems there,
+   * refactorings that apply there, and the file's fix-all ({@code source.fixAll.ormlens}) last.
+   * Edits are computed against {@code texts}, the files' current text.
+   */
+  public List<Fix> fixes(String path, TextRange range, SourceTexts texts) {
+    return new Fixes(this).at(path, range, texts);
+  }
+
+  /** Every selected fix of a file merged into one, as {@code ormlens fix} applies it. */
+  public Fix fixAll(String path, SourceTexts texts, Fixes.Selection selection) {
+    return new Fixes(this).fixAll(path, texts, selection);
   }
 
   private List<Diagnostic> computeDiagnostics(String path) {
