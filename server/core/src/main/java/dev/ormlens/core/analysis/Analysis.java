@@ -56,6 +56,8 @@ public final class Analysis {
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
   private volatile Map<String, List<Reference>> referencesByTarget;
+  private volatile SyncTargets syncTargets;
+  private volatile Map<String, Set<String>> backrefs;
   private final Map<String, FileImports> previousImports;
   private volatile ImportAnalysis imports;
 
@@ -299,7 +301,14 @@ public final class Analysis {
       raw.add(new Diagnostic(SYNTAX_CODE, Severity.ERROR, path, p.range(), p.message(), List.of()));
     }
     RuleContext context =
-        new RuleContext(index, model(), resolution(path), this::resolve, imports());
+        new RuleContext(
+            index,
+            model(),
+            resolution(path),
+            this::resolve,
+            imports(),
+            this::syncTargets,
+            this::backrefsTo);
     for (Rule rule : rules) {
       if (settings.enabled(rule.code())) {
         try {
@@ -334,6 +343,46 @@ public final class Analysis {
   private static boolean suppressed(FileFacts file, Diagnostic d) {
     Set<String> codes = file.suppressions().get(file.lines().lineOf(d.range().start()));
     return codes != null && (codes.isEmpty() || codes.contains(d.code()));
+  }
+
+  /** The columns every relationship writes, and the unlinked relationships that clash (ORM301). */
+  public SyncTargets syncTargets() {
+    SyncTargets s = syncTargets;
+    if (s == null) {
+      s = SyncTargets.of(model(), lookup(), this::resolve);
+      syncTargets = s;
+    }
+    return s;
+  }
+
+  /**
+   * The attribute names that {@code backref=} on relationships to this class (or a superclass)
+   * create on it. Computed once per snapshot for the whole workspace.
+   */
+  public Set<String> backrefsTo(MappedClass target) {
+    Map<String, Set<String>> b = backrefs;
+    if (b == null) {
+      Map<String, Set<String>> built = new HashMap<>();
+      for (MappedClass c : model().classes()) {
+        for (RelationshipSite site : c.relationships()) {
+          ResolvedRelationship r = site.fact().backref() == null ? null : resolve(site);
+          if (r != null && r.targetClass() != null) {
+            built
+                .computeIfAbsent(r.targetClass().qualifiedName(), k -> new java.util.HashSet<>())
+                .add(site.fact().backref().value());
+          }
+        }
+      }
+      b = built;
+      backrefs = b;
+    }
+    Set<String> out = new java.util.HashSet<>();
+    for (MappedClass c = target;
+        c != null;
+        c = c.superclass() == null ? null : model().mappedClass(c.superclass()).orElse(null)) {
+      out.addAll(b.getOrDefault(c.qualifiedName(), Set.of()));
+    }
+    return out;
   }
 
   private NameLookup lookup() {

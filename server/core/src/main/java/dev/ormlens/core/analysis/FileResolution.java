@@ -20,8 +20,6 @@ import dev.ormlens.core.model.TargetExpr;
 import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every reference written in one file, resolved against a snapshot: relationship targets, {@code
@@ -47,7 +45,12 @@ public final class FileResolution {
       MappedTable table,
       ColumnSite column) {}
 
+  /** A name in a {@code primaryjoin=}-style string that SQLAlchemy will fail to find. */
+  public record UnknownExpressionName(
+      RelationshipSite site, String keyword, String name, TextRange range) {}
+
   private final FileFacts file;
+  private final List<UnknownExpressionName> unknownExpressionNames = new ArrayList<>();
   private final List<ResolvedRelationship> relationships = new ArrayList<>();
   private final List<ResolvedForeignKey> foreignKeys = new ArrayList<>();
   private final List<Reference> references = new ArrayList<>();
@@ -70,6 +73,10 @@ public final class FileResolution {
 
   public List<Reference> references() {
     return references;
+  }
+
+  public List<UnknownExpressionName> unknownExpressionNames() {
+    return unknownExpressionNames;
   }
 
   static FileResolution of(
@@ -117,9 +124,16 @@ public final class FileResolution {
     MappedTable secondaryTable = null;
     if (site.fact().secondary() != null) {
       secondary = secondary(lookup, registry, site.fact().secondary());
-      if (secondary instanceof Lookup.FoundTable ft) {
-        secondaryTable = ft.table();
-      }
+    } else if (site.fact().linkModel() != null) {
+      // SQLModel's link_model=Link is secondary=Link.__table__.
+      secondary =
+          secondary(
+              lookup,
+              registry,
+              new SecondaryExpr.TableOf(site.fact().linkModel(), site.fact().linkModel().range()));
+    }
+    if (secondary instanceof Lookup.FoundTable ft) {
+      secondaryTable = ft.table();
     }
     if (targetClass != null) {
       for (StringLiteral s : new StringLiteral[] {site.fact().backPopulates()}) {
@@ -138,70 +152,62 @@ public final class FileResolution {
       }
     }
     for (RelationshipFact.KeywordString k : site.fact().expressionStrings()) {
-      expressionReferences(lookup, model, registry, k.literal());
+      resolveExpression(lookup, model, site, k);
     }
     return new ResolvedRelationship(
         site, target, annotationTarget, secondary, targetClass, secondaryTable);
   }
 
   /**
-   * Names in {@code primaryjoin="and_(Parent.id == Child.parent_id)"}, {@code foreign_keys="[...]"}
-   * and the like: SQLAlchemy evaluates them against the registry, so {@code Parent} is a class
-   * string and {@code Parent.id} one of its attributes.
+   * {@code primaryjoin="and_(Parent.id == Child.parent_id)"}: each dotted name's head is looked up
+   * as SQLAlchemy's evaluation does (registry classes, tables, module paths, then its namespace); a
+   * class's attribute becomes a reference too.
    */
-  private void expressionReferences(
-      NameLookup lookup, OrmModel model, String registry, StringLiteral literal) {
-    Matcher m = DOTTED.matcher(literal.value());
-    int base = literal.contentRange().start();
-    if (literal.contentRange().length() != literal.value().length()) {
-      return; // Escapes inside the string: offsets of the value are not offsets of the source.
-    }
-    while (m.find()) {
-      String first = m.group(1);
-      Lookup l = lookup.classString(registry, first);
-      TextRange firstRange = new TextRange(base + m.start(1), base + m.end(1));
-      if (l instanceof Lookup.FoundClass fc) {
-        references.add(
-            new Reference(
-                file.path(),
-                firstRange,
-                Kind.EXPRESSION,
-                new Target.MappedClassTarget(fc.mappedClass())));
-        if (m.group(2) != null) {
-          TextRange attrRange = new TextRange(base + m.start(2), base + m.end(2));
-          attributeTarget(lookup, model, fc.mappedClass(), m.group(2))
-              .ifPresent(
-                  t -> references.add(new Reference(file.path(), attrRange, Kind.EXPRESSION, t)));
-        }
-      } else if (l instanceof Lookup.FoundTable ft) {
-        references.add(
-            new Reference(
-                file.path(), firstRange, Kind.EXPRESSION, new Target.TableTarget(ft.table())));
+  private void resolveExpression(
+      NameLookup lookup, OrmModel model, RelationshipSite site, RelationshipFact.KeywordString k) {
+    StringLiteral literal = k.literal();
+    String registry = site.owner().registryId();
+    for (ExpressionStrings.DottedName n :
+        ExpressionStrings.names(literal.value(), literal.contentRange().start())) {
+      String head = n.parts().get(0);
+      Lookup l = lookup.classString(registry, head);
+      addReference(n.ranges().get(0), Kind.EXPRESSION, l);
+      if (l instanceof Lookup.FoundClass fc && n.parts().size() > 1) {
+        attributeReference(lookup, model, fc.mappedClass(), n.parts().get(1), n.ranges().get(1));
+      } else if (l instanceof Lookup.NotFound && !ExpressionStrings.provided(head)) {
+        unknownExpressionNames.add(
+            new UnknownExpressionName(site, k.keyword(), head, n.ranges().get(0)));
       }
     }
   }
 
-  private static java.util.Optional<Target> attributeTarget(
-      NameLookup lookup, OrmModel model, MappedClass owner, String attribute) {
-    var rel = model.relationship(owner, attribute);
-    if (rel.isPresent()) {
-      return java.util.Optional.of(new Target.RelationshipTarget(rel.get()));
+  private void attributeReference(
+      NameLookup lookup, OrmModel model, MappedClass c, String attribute, TextRange range) {
+    var relationship = model.relationship(c, attribute);
+    if (relationship.isPresent()) {
+      references.add(
+          new Reference(
+              file.path(),
+              range,
+              Kind.EXPRESSION,
+              new Target.RelationshipTarget(relationship.get())));
+      return;
     }
-    for (MappedClass c = owner;
-        c != null;
-        c = c.superclass() == null ? null : model.mappedClass(c.superclass()).orElse(null)) {
-      for (ColumnSite col : c.columns()) {
-        if (attribute.equals(col.fact().attribute())) {
-          MappedTable table = lookup.tableOf(c);
-          return java.util.Optional.of(new Target.ColumnTarget(table, col));
+    // Columns are inherited too: a single-table subclass reads its superclass's columns.
+    for (MappedClass k = c;
+        k != null;
+        k = k.superclass() == null ? null : model.mappedClass(k.superclass()).orElse(null)) {
+      MappedTable table = lookup.tableOf(k);
+      for (ColumnSite col : k.columns()) {
+        if (attribute.equals(col.fact().attribute()) && table != null) {
+          references.add(
+              new Reference(
+                  file.path(), range, Kind.EXPRESSION, new Target.ColumnTarget(table, col)));
+          return;
         }
       }
     }
-    return java.util.Optional.empty();
   }
-
-  private static final Pattern DOTTED =
-      Pattern.compile("(?<![\\w.'\"])([A-Za-z_]\\w*)(?:\\.([A-Za-z_]\\w*))?");
 
   private Lookup secondary(NameLookup lookup, String registry, SecondaryExpr expr) {
     if (expr instanceof SecondaryExpr.Text text) {

@@ -102,6 +102,14 @@ public final class Catalogue {
                   + " raises MappedAnnotationError for a lazy one it cannot resolve.",
               Severity.ERROR),
           new Entry(
+              "ORM301",
+              "Relationships overlap",
+              "Two relationships write the same foreign-key columns without viewonly=True or"
+                  + " overlaps= naming each other. SQLAlchemy emits SAWarning qzyx (\"relationship"
+                  + " X will copy column ... which conflicts with relationship(s): Y\") at mapper"
+                  + " configuration, and the two may write conflicting values on flush.",
+              Severity.WARNING),
+          new Entry(
               "ORM302",
               "Duplicate table name",
               "Two tables of one name in one MetaData. SQLAlchemy raises InvalidRequestError (\"Table"
