@@ -838,12 +838,11 @@ def circular_import(pkg, rng):
     pkg.modules.remove(a)
     pkg.modules.insert(0, a)  # imported first, so the import of a from b meets a half-done a
     pkg.relative[a] = pkg.relative[b] = False
-    # The line that starts running the other module: a lambda target's `import pkg.b`
-    # comes above the `from pkg.b import` of the annotations when there is one.
-    def first_import(of: str) -> tuple[str, str]:
-        return (f"import {PKG}.{of}  #", f"from {PKG}.{of} import")
-
-    return [Planted("ORM201", _path(a), first_import(b), also=[(_path(b), first_import(a))])]
+    # In a, the line that starts running b (a lambda target's `import pkg.b` comes
+    # above the annotations' `from pkg.b import` when there is one); in b, the
+    # `from pkg.a import` that raises (importing a half-run module by name succeeds).
+    starts_b = (f"import {PKG}.{b}  #", f"from {PKG}.{b} import")
+    return [Planted("ORM201", _path(a), starts_b, also=[(_path(b), f"from {PKG}.{a} import")])]
 
 
 @mutation("ORM202", stage="configure", error="InvalidRequestError", message="failed to locate a name")

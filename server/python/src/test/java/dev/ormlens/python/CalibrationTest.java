@@ -253,6 +253,38 @@ class CalibrationTest {
   }
 
   @Test
+  void associationTableWithClassAttributeKeysDoesNotHideTheNextOne() {
+    // ForeignKey(A.id) names no table we can read: that table is left alone, and the
+    // many-to-many after it is still checked (found by bench/differential.py).
+    CHECKS.checkDiagnostics(
+        HEAD
+            + """
+            class A(Base):
+                __tablename__ = "a"
+                id: Mapped[int] = mapped_column(primary_key=True)
+                cs: Mapped[list["C"]] = relationship(secondary="a_c")
+                bs: Mapped[list["B"]] = relationship(secondary="a_b")
+            #                                                  ^^^^^ error[ORM303]: association table 'a_b' has no foreign key to 'b'
+
+            class B(Base):
+                __tablename__ = "b"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+            class C(Base):
+                __tablename__ = "c"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+            a_c = Table(
+                "a_c",
+                Base.metadata,
+                Column("a_id", ForeignKey(A.id), primary_key=True),
+                Column("c_id", ForeignKey(C.id), primary_key=True),
+            )
+            a_b = Table("a_b", Base.metadata, Column("a_id", ForeignKey("a.id"), primary_key=True))
+            """);
+  }
+
+  @Test
   void unknownForeignKeyTableARelationshipReliesOnFails() {
     CHECKS.checkDiagnostics(
         HEAD

@@ -77,6 +77,29 @@ class LibrariesTest {
   }
 
   @Test
+  void sqlmodelLinkModelWithoutForeignKeyToOneSide() {
+    // Found by bench/differential.py: the rule read secondary= only and failed on link_model=.
+    CHECKS.checkDiagnostics(
+        """
+        from sqlmodel import Field, Relationship, SQLModel
+
+        class HeroTeamLink(SQLModel, table=True):
+            team_id: int | None = Field(default=None, foreign_key="team.id", primary_key=True)
+            hero_id: int | None = Field(default=None, primary_key=True)
+
+        class Team(SQLModel, table=True):
+            id: int | None = Field(default=None, primary_key=True)
+            heroes: list["Hero"] = Relationship(back_populates="teams", link_model=HeroTeamLink)
+        #                                                                          ^^^^^^^^^^^^ error[ORM303]: association table 'heroteamlink' has no foreign key to 'hero'
+
+        class Hero(SQLModel, table=True):
+            id: int | None = Field(default=None, primary_key=True)
+            teams: list["Team"] = Relationship(back_populates="heroes", link_model=HeroTeamLink)
+        #                                                                          ^^^^^^^^^^^^ error[ORM303]: association table 'heroteamlink' has no foreign key to 'hero'
+        """);
+  }
+
+  @Test
   void sqlmodelBackPopulatesTypoIsReported() {
     CHECKS.checkDiagnostics(
         """

@@ -8,6 +8,7 @@ import dev.ormlens.core.index.OrmModel.ColumnSite;
 import dev.ormlens.core.index.OrmModel.MappedClass;
 import dev.ormlens.core.index.OrmModel.MappedTable;
 import dev.ormlens.core.model.ForeignKeyFact;
+import dev.ormlens.core.text.TextRange;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,29 +42,26 @@ public final class AssociationTableMissingForeignKey implements Rule {
       if (ownerTable == null || targetTable == null) {
         continue;
       }
-      Set<String> referenced = new HashSet<>();
-      for (ColumnSite c : secondary.columns()) {
-        for (ForeignKeyFact fk : c.fact().foreignKeys()) {
-          if (fk.target() == null) {
-            return; // ForeignKey(Parent.id): we cannot tell which table; say nothing.
-          }
-          String v = fk.target().value();
-          referenced.add(v.contains(".") ? v.substring(0, v.lastIndexOf('.')) : v);
-        }
-      }
+      Set<String> referenced = referencedTables(secondary);
       String missing =
-          !referenced.contains(ownerTable)
-              ? ownerTable
-              : !referenced.contains(targetTable) ? targetTable : null;
+          referenced == null
+              ? null
+              : !referenced.contains(ownerTable)
+                  ? ownerTable
+                  : !referenced.contains(targetTable) ? targetTable : null;
       if (missing == null) {
         continue;
       }
-      var s = r.site().fact().secondary();
+      // secondary=... or, in SQLModel, link_model=...
+      TextRange where =
+          r.site().fact().secondary() != null
+              ? r.site().fact().secondary().range()
+              : r.site().fact().linkModel().range();
       out.add(
           ctx.diagnostic(
               CODE,
               Severity.ERROR,
-              s.range(),
+              where,
               "association table '"
                   + secondary.key()
                   + "' has no foreign key to '"
@@ -79,6 +77,24 @@ public final class AssociationTableMissingForeignKey implements Rule {
                       new Location(secondary.file().path(), secondary.nameRange()),
                       "the association table"))));
     }
+  }
+
+  /**
+   * The tables the association table's foreign keys name, or null when one is written as {@code
+   * ForeignKey(Parent.id)}: we cannot tell which table that is, so we say nothing about this table.
+   */
+  private static Set<String> referencedTables(MappedTable secondary) {
+    Set<String> referenced = new HashSet<>();
+    for (ColumnSite c : secondary.columns()) {
+      for (ForeignKeyFact fk : c.fact().foreignKeys()) {
+        if (fk.target() == null) {
+          return null;
+        }
+        String v = fk.target().value();
+        referenced.add(v.contains(".") ? v.substring(0, v.lastIndexOf('.')) : v);
+      }
+    }
+    return referenced;
   }
 
   private static String tableKey(RuleContext ctx, MappedClass c) {
