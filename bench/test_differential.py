@@ -154,11 +154,12 @@ def test_the_real_ormlens_passes_the_gate(recorded, tmp_path):
 def test_a_resolver_that_gives_up_on_half_the_names_fails_on_recall(recorded, tmp_path):
     code, report = run_with_fault(recorded, "drop-errors", tmp_path)
     assert code == 1
-    assert report["scores"]["labels"]["errors"]["recall"] < 0.6
+    assert report["scores"]["labels"]["errors"]["recall"] < diff.MIN_RECALL
     assert any("error recall" in f for f in report["failures"])
 
 
 def test_a_resolver_that_finds_nothing_fails_on_precision(recorded, tmp_path):
     code, report = run_with_fault(recorded, "unresolved-everywhere", tmp_path)
     assert code == 1
+    assert report["scores"]["labels"]["errors"]["precision"] < diff.MIN_PRECISION
     assert any("error precision" in f for f in report["failures"])
