@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs them all: the Java suite (every diagnostics fixture is also
-# run through real SQLAlchemy 2.0 and 2.1), the Python ground-truth tests, and the VS Code
-# extension's tests. Needs Java 17, Maven, Python 3.11+ with pip, Node 20 with npm.
+# run through real SQLAlchemy 2.0 and 2.1), the Python ground-truth tests, the differential bench
+# (ORM Lens against SQLAlchemy on generated packages) and the VS Code extension's tests.
+# Needs Java 17, Maven, Python 3.11+ with pip, Node 20 with npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Neovim drives the built server in NeovimIT (a client we did not write); the test skips without it.
@@ -25,6 +26,9 @@ mvn -B -q -Dormlens.oracle=required verify
 
 echo "== Python: oracle, generator, examples, differential logic"
 build/venv-sa20/bin/python -m pytest -q bench
+
+echo "== Differential: ORM Lens against SQLAlchemy 2.0 and 2.1 on the CI sample (scripts/differential.sh)"
+bash scripts/differential.sh
 
 echo "== VS Code extension: lint and unit tests"
 (cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm test)

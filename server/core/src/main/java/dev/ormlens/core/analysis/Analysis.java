@@ -349,7 +349,7 @@ public final class Analysis {
   public SyncTargets syncTargets() {
     SyncTargets s = syncTargets;
     if (s == null) {
-      s = SyncTargets.of(model(), lookup(), this::resolve);
+      s = SyncTargets.of(model(), lookup(), this::resolve, imports());
       syncTargets = s;
     }
     return s;

@@ -1,15 +1,19 @@
 package dev.ormlens.core.analysis;
 
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.analysis.imports.ImportAnalysis;
 import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.index.OrmModel.ColumnSite;
 import dev.ormlens.core.index.OrmModel.MappedClass;
 import dev.ormlens.core.index.OrmModel.MappedTable;
 import dev.ormlens.core.index.OrmModel.RelationshipSite;
 import dev.ormlens.core.model.ForeignKeyFact;
+import dev.ormlens.core.model.ImperativeMappingFact;
 import dev.ormlens.core.model.RelationshipFact;
 import dev.ormlens.core.model.StringLiteral;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +24,10 @@ import java.util.function.Function;
  * The foreign-key columns each relationship writes on flush (SQLAlchemy's synchronize pairs), and
  * the relationships that write a column another, unlinked relationship already writes. This is
  * {@code _warn_for_conflicting_sync_targets} in {@code sqlalchemy/orm/relationships.py} (SAWarning
- * qzyx), replayed over the model in the order SQLAlchemy configures mappers: classes in definition
- * order, a backref just before the relationship that creates it.
+ * qzyx), replayed over the model in the order SQLAlchemy configures mappers: the order the
+ * application's imports create them ({@link ImportAnalysis#runRank}), each class's relationships in
+ * definition order, a backref just before the relationship that creates it. The order decides which
+ * of two writers is warned about: the one configured second.
  *
  * <p>A relationship whose columns we cannot tell for certain (explicit join strings, keys given as
  * expressions, ambiguous foreign keys, unresolved tables) writes nothing here: no false alarms.
@@ -63,10 +69,13 @@ public final class SyncTargets {
   }
 
   static SyncTargets of(
-      OrmModel model, NameLookup lookup, Function<RelationshipSite, ResolvedRelationship> resolve) {
+      OrmModel model,
+      NameLookup lookup,
+      Function<RelationshipSite, ResolvedRelationship> resolve,
+      ImportAnalysis imports) {
     SyncTargets s = new SyncTargets(model);
     Map<String, List<Writer>> byColumn = new LinkedHashMap<>();
-    for (MappedClass c : model.classes()) {
+    for (MappedClass c : creationOrder(model, imports)) {
       for (RelationshipSite site : c.relationships()) {
         for (Writer w : s.writers(lookup, resolve.apply(site))) {
           s.register(w, byColumn);
@@ -74,6 +83,30 @@ public final class SyncTargets {
       }
     }
     return s;
+  }
+
+  /** Mapped classes in the order their mappers are created: by run rank, then position. */
+  private static List<MappedClass> creationOrder(OrmModel model, ImportAnalysis imports) {
+    Map<MappedClass, long[]> keys = new IdentityHashMap<>();
+    for (MappedClass c : model.classes()) {
+      int at = createdAt(c);
+      keys.put(c, new long[] {imports.runRank(c.file().path(), at), at});
+    }
+    List<MappedClass> classes = new ArrayList<>(model.classes());
+    classes.sort(
+        Comparator.comparingLong((MappedClass c) -> keys.get(c)[0])
+            .thenComparingLong(c -> keys.get(c)[1]));
+    return classes;
+  }
+
+  /** Where the mapper is created: the {@code map_imperatively} call, or the class statement. */
+  private static int createdAt(MappedClass c) {
+    for (ImperativeMappingFact m : c.file().imperativeMappings()) {
+      if (m.mappedClass() != null && c.qualifiedName().equals(m.mappedClass().qualified())) {
+        return m.range().start();
+      }
+    }
+    return c.fact().range().start();
   }
 
   private void register(Writer w, Map<String, List<Writer>> byColumn) {

@@ -18,6 +18,7 @@ public final class ImportAnalysis {
   private final ImportGraph graph;
   private final List<String> entryModules;
   private volatile List<Finding> circularImports;
+  private volatile Map<String, List<ImportSimulation.Checkpoint>> timeline;
 
   /** One failing import and every entry module from which it fails. */
   public record Finding(CircularImport failure, List<String> entries) {}
@@ -44,6 +45,47 @@ public final class ImportAnalysis {
       circularImports = c;
     }
     return c;
+  }
+
+  /**
+   * When the statement at {@code position} in {@code path} runs, relative to the other files' as
+   * the application imports them (the entry modules, or else every model module in turn, which runs
+   * their packages' {@code __init__.py} first): statements with a lower rank run earlier; the rank
+   * is the same within a stretch of one file between two imports, so ties go by position. A file
+   * that never runs ranks last. SQLAlchemy creates mappers, and later configures them, in this
+   * order.
+   */
+  public int runRank(String path, int position) {
+    List<ImportSimulation.Checkpoint> points = timeline().get(path);
+    if (points != null) {
+      for (ImportSimulation.Checkpoint c : points) {
+        if (c.position() > position) {
+          return c.rank();
+        }
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  private Map<String, List<ImportSimulation.Checkpoint>> timeline() {
+    Map<String, List<ImportSimulation.Checkpoint>> t = timeline;
+    if (t == null) {
+      List<String> modules = new ArrayList<>(entryModules);
+      if (modules.isEmpty()) {
+        for (FileFacts f : graph.index().files()) {
+          if (f.hasModelFacts() && !f.module().isEmpty()) {
+            modules.add(f.module());
+          }
+        }
+        modules.sort(null);
+      }
+      t = new LinkedHashMap<>();
+      for (ImportSimulation.Checkpoint c : new ImportSimulation(graph).timeline(modules)) {
+        t.computeIfAbsent(c.path(), k -> new ArrayList<>()).add(c);
+      }
+      timeline = t;
+    }
+    return t;
   }
 
   /**

@@ -28,7 +28,15 @@ final class ImportSimulation {
   private final ImportGraph graph;
   private final Map<String, Loading> sysModules = new HashMap<>();
   private final List<CircularImport.Step> stack = new ArrayList<>();
+  private final List<Checkpoint> checkpoints = new ArrayList<>();
   private String entry;
+
+  /**
+   * A module about to run the import statement at {@code position} (or, at {@link
+   * Integer#MAX_VALUE}, finished): every statement before it has run; {@code rank} is its place in
+   * the run.
+   */
+  record Checkpoint(String path, int position, int rank) {}
 
   /** A module in {@code sys.modules}: the workspace file, or null for a library module. */
   private static final class Loading {
@@ -62,6 +70,20 @@ final class ImportSimulation {
     return null;
   }
 
+  /**
+   * Imports each module in turn in one interpreter, going on past failures, and returns the moments
+   * each module ran up to each of its imports, in order: what runs first defines its classes first.
+   */
+  List<Checkpoint> timeline(List<String> modules) {
+    sysModules.clear();
+    checkpoints.clear();
+    for (String m : modules) {
+      entry = m;
+      load(m);
+    }
+    return List.copyOf(checkpoints);
+  }
+
   /** {@code import a.b.c}: each parent package, then the module. */
   private CircularImport load(String dotted) {
     String prefix = "";
@@ -92,6 +114,7 @@ final class ImportSimulation {
         continue;
       }
       loading.position = s.statementRange().start();
+      checkpoints.add(new Checkpoint(file.path(), loading.position, checkpoints.size()));
       stack.add(new CircularImport.Step(file, s));
       CircularImport failure = execute(s);
       stack.remove(stack.size() - 1);
@@ -101,6 +124,7 @@ final class ImportSimulation {
       }
     }
     loading.done = true;
+    checkpoints.add(new Checkpoint(file.path(), Integer.MAX_VALUE, checkpoints.size()));
     return null;
   }
 
