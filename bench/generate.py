@@ -811,6 +811,16 @@ def _legacy_class(pkg: Package, name: str, table: str, base: str = "Base") -> st
     return f"from sqlalchemy import Column, Integer, Table\n\nfrom .base import mapper_registry, metadata\n\n{table}_table = Table(\"{table}\", metadata, Column(\"id\", Integer, primary_key=True))\n\n\nclass {name}:\n    pass\n\n\nmapper_registry.map_imperatively({name}, {table}_table)\n"
 
 
+@mutation("ORM001", stage="import", error="SyntaxError", message="')'")
+def syntax_error(pkg, rng):
+    """A stray closing parenthesis after a relationship() call: the module does not parse."""
+    r = _pick(pkg, rng, lambda r: r.kind == "o2m" and not r.self_ref)
+    if r is None or pkg.style == "sqlmodel":  # Relationship(...) is written without r.extra
+        return None
+    r.extra += ")"
+    return [Planted("ORM001", _path(r.owner.module), _mark(r, "ORM001"))]
+
+
 @mutation("ORM107", stage="ok", silent=True)
 def annotation_disagrees(pkg, rng):
     """Mapped[list["Owner"]] on a relationship to another class: the explicit target wins."""

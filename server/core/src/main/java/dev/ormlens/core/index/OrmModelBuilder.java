@@ -9,6 +9,7 @@ import dev.ormlens.core.model.ClassFact;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.ImperativeMappingFact;
 import dev.ormlens.core.model.NameRef;
+import dev.ormlens.core.model.Problem;
 import dev.ormlens.core.model.RegistryFact;
 import dev.ormlens.core.model.RelationshipFact;
 import dev.ormlens.core.model.TableFact;
@@ -272,6 +273,30 @@ final class OrmModelBuilder {
     return ref.qualified();
   }
 
+  /**
+   * Whether a syntax error falls inside the class, a class it inherits attributes from, or its
+   * {@code map_imperatively} call: the parser dropped what it could not read, so the attributes we
+   * see are not all there are (a missing one is not evidence of a fault).
+   */
+  private static boolean unparsed(
+      List<Symbol.Class> contributors, ImperativeMappingFact im, FileFacts imFile) {
+    for (Symbol.Class contributor : contributors) {
+      for (Problem p : contributor.file().problems()) {
+        if (p.range().overlaps(contributor.fact().range())) {
+          return true;
+        }
+      }
+    }
+    if (im != null && imFile != null) {
+      for (Problem p : imFile.problems()) {
+        if (p.range().overlaps(im.range())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private MappedClass mappedClass(FileFacts file, ClassFact c, Kind.Mapped kind) {
     String qualified = Symbol.qualify(file, c.name());
     List<RelationshipSite> relationships = new ArrayList<>();
@@ -299,7 +324,7 @@ final class OrmModelBuilder {
       schema = schema != null ? schema : contributor.fact().schema();
     }
     String tableKey = tableKeyOf(c, schema, kind, im);
-    if (c.dynamicTableName()) {
+    if (c.dynamicTableName() || unparsed(contributors, im, imFile)) {
       complete[0] = false;
     }
     MappedClass mapped =
