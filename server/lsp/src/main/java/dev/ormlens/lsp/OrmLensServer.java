@@ -127,6 +127,12 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
     folderOptions.setChangeNotifications(true);
     caps.setWorkspace(new WorkspaceServerCapabilities(folderOptions));
     var text = capabilities.getTextDocument();
+    textDocuments.resolveEditsLazily(
+        text != null
+            && text.getCodeAction() != null
+            && text.getCodeAction().getResolveSupport() != null
+            && text.getCodeAction().getResolveSupport().getProperties() != null
+            && text.getCodeAction().getResolveSupport().getProperties().contains("edit"));
     if (text != null && text.getDiagnostic() != null) {
       caps.setDiagnosticProvider(new DiagnosticRegistrationOptions(true, false));
       pushed.disable();
