@@ -93,6 +93,11 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
     return folders;
   }
 
+  /** The request runner (tests occupy it to observe cancellation and stale results). */
+  Requests requests() {
+    return requests;
+  }
+
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     if (params.getCapabilities() != null) {
@@ -363,6 +368,7 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
 
   @Override
   public CompletableFuture<Object> shutdown() {
+    // Stop accepting requests (queued ones are answered), drop pending indexing and publishing.
     requests.shutdown();
     reindexer.shutdown();
     pushed.shutdown();

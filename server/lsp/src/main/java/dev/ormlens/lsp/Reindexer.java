@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ final class Reindexer {
   private ScheduledFuture<?> flush;
   private volatile Snapshot snapshot = Snapshot.empty(Settings.DEFAULTS.analysis());
   private volatile Settings settings = Settings.DEFAULTS;
+  private volatile boolean stopped;
 
   /**
    * @param publisher receives every new snapshot, with true when the whole workspace changed
@@ -64,6 +66,9 @@ final class Reindexer {
 
   /** Re-indexes an open document after the debounce. */
   synchronized void schedule(String path) {
+    if (stopped) {
+      return;
+    }
     pending.add(path);
     if (flush != null) {
       flush.cancel(false);
@@ -86,7 +91,7 @@ final class Reindexer {
 
   /** A file changed, appeared or disappeared on disk; open buffers win over disk. */
   void fileChanged(String path, boolean deleted) {
-    indexer.execute(
+    submit(
         () -> {
           if (documents.get(path).isPresent()) {
             return;
@@ -152,7 +157,7 @@ final class Reindexer {
       }
     }
     progress.begin("Indexing SQLAlchemy models", files.size());
-    for (int i = 0; i < files.size(); i += CHUNK) {
+    for (int i = 0; i < files.size() && !stopped; i += CHUNK) {
       List<FileFacts> facts =
           files.subList(i, Math.min(files.size(), i + CHUNK)).parallelStream()
               .filter(f -> documents.get(f.path()).isEmpty())
@@ -176,7 +181,7 @@ final class Reindexer {
 
   /** Drops the files of a removed folder, except open ones. */
   void unloadFolder(Path root) {
-    indexer.execute(
+    submit(
         () -> {
           synchronized (this) {
             List<String> gone = new ArrayList<>();
@@ -193,6 +198,9 @@ final class Reindexer {
   }
 
   private void flushPending() {
+    if (stopped) {
+      return;
+    }
     List<Document> docs = new ArrayList<>();
     synchronized (this) {
       for (String path : pending) {
@@ -248,6 +256,9 @@ final class Reindexer {
     }
     Snapshot next = s.with(index, freshVersions, fromDisk, settings.analysis());
     snapshot = next;
+    if (stopped) {
+      return next;
+    }
     try {
       publisher.accept(next, whole);
     } catch (RuntimeException e) {
@@ -256,8 +267,35 @@ final class Reindexer {
     return next;
   }
 
+  /**
+   * Stops for good: pending re-indexing is dropped (the client is going away, nobody will read the
+   * result), a running step finishes without publishing, and later notifications are ignored.
+   */
   void shutdown() {
+    stopped = true;
+    synchronized (this) {
+      if (flush != null) {
+        flush.cancel(false);
+      }
+    }
+    // Not shutdownNow: interrupting a thread that writes to the client would close its channel.
     indexer.shutdown();
+  }
+
+  private void submit(Runnable task) {
+    if (stopped) {
+      return;
+    }
+    try {
+      indexer.execute(
+          () -> {
+            if (!stopped) {
+              task.run();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Shut down between the check and the call: dropping the work is what shutdown means.
+    }
   }
 
   static java.util.concurrent.ThreadFactory daemon(String name) {
