@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ final class Reindexer {
       Executors.newSingleThreadScheduledExecutor(daemon("ormlens-index"));
   private final Set<String> pending = new LinkedHashSet<>();
   private ScheduledFuture<?> flush;
-  private volatile Snapshot snapshot = Snapshot.empty(Settings.DEFAULTS.analysis());
-  private volatile Settings settings = Settings.DEFAULTS;
+  private volatile Snapshot snapshot = Snapshot.empty(Configuration.DEFAULTS.analysis());
+  private volatile Configuration configuration = Configuration.DEFAULTS;
   private volatile boolean stopped;
 
   /**
@@ -60,8 +61,8 @@ final class Reindexer {
     return snapshot;
   }
 
-  Settings settings() {
-    return settings;
+  Configuration configuration() {
+    return configuration;
   }
 
   /** Re-indexes an open document after the debounce. */
@@ -102,7 +103,7 @@ final class Reindexer {
               return;
             }
             Path file = Path.of(path);
-            if (!settings.includes(folders.relative(file))) {
+            if (!configuration.includes(folders.rootOf(file), file)) {
               return;
             }
             List<String> notes = new ArrayList<>();
@@ -121,9 +122,9 @@ final class Reindexer {
     fileChanged(path, !Path.of(path).toFile().isFile());
   }
 
-  void setSettings(Settings next) {
+  void setConfiguration(Configuration next) {
     synchronized (this) {
-      settings = next;
+      configuration = next;
       swap(List.of(), Map.of(), List.of(), true);
     }
   }
@@ -150,10 +151,8 @@ final class Reindexer {
     List<String> notes = Collections.synchronizedList(new ArrayList<>());
     List<SourceFile> files = new ArrayList<>();
     for (Path root : roots) {
-      for (SourceFile f : Discovery.find(root, notes)) {
-        if (settings.includes(f.path())) {
-          files.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
-        }
+      for (SourceFile f : Discovery.find(root, configuration.of(root), notes)) {
+        files.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
       }
     }
     progress.begin("Indexing SQLAlchemy models", files.size());
@@ -174,7 +173,19 @@ final class Reindexer {
     }
     notes.forEach(log::info);
     synchronized (this) {
-      swap(List.of(), Map.of(), List.of(), true);
+      // Listed again after include/exclude changed: files no longer listed leave, unless open.
+      Set<String> listed = new HashSet<>();
+      files.forEach(f -> listed.add(f.path()));
+      List<String> gone = new ArrayList<>();
+      for (FileFacts f : snapshot.index().files()) {
+        Path p = Path.of(f.path());
+        if (roots.stream().anyMatch(p::startsWith)
+            && !listed.contains(f.path())
+            && documents.get(f.path()).isEmpty()) {
+          gone.add(f.path());
+        }
+      }
+      swap(List.of(), Map.of(), gone, true);
     }
     progress.end(files.size() + " files indexed");
   }
@@ -254,7 +265,7 @@ final class Reindexer {
     for (String p : removed) {
       index = index.withoutFile(p);
     }
-    Snapshot next = s.with(index, freshVersions, fromDisk, settings.analysis());
+    Snapshot next = s.with(index, freshVersions, fromDisk, configuration.analysis());
     snapshot = next;
     if (stopped) {
       return next;

@@ -70,4 +70,51 @@ class LifecycleTest {
     assertTrue(errors.isEmpty(), String.join("\n", errors));
     s.remote.exit();
   }
+
+  @Test
+  void workspaceFoldersAddedAndRemovedAtRunTime(@TempDir Path other) throws Exception {
+    java.nio.file.Files.createDirectories(other.resolve("zoo"));
+    java.nio.file.Files.writeString(other.resolve("zoo/__init__.py"), "");
+    java.nio.file.Files.writeString(
+        other.resolve("zoo/animal.py"),
+        "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\n\n"
+            + "class Base(DeclarativeBase):\n    pass\n\n\n"
+            + "class Animal(Base):\n    __tablename__ = \"animal\"\n"
+            + "    id: Mapped[int] = mapped_column(primary_key=True)\n");
+    try (Session s = new Session(dir, LanguageServerTest.SHOP, false)) {
+      assertTrue(symbols(s, "Animal").isEmpty());
+      var folder = new org.eclipse.lsp4j.WorkspaceFolder(other.toUri().toString(), "zoo");
+      s.remote
+          .getWorkspaceService()
+          .didChangeWorkspaceFolders(
+              new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+                  new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(List.of(folder), List.of())));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> symbols(s, "Animal").equals(List.of("Animal")));
+      assertEquals(List.of("Child"), symbols(s, "Child"));
+      s.remote
+          .getWorkspaceService()
+          .didChangeWorkspaceFolders(
+              new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+                  new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(List.of(), List.of(folder))));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> symbols(s, "Animal").isEmpty());
+      assertEquals(List.of("Child"), symbols(s, "Child"));
+    }
+  }
+
+  private static List<String> symbols(Session s, String query) throws Exception {
+    return s
+        .remote
+        .getWorkspaceService()
+        .symbol(new WorkspaceSymbolParams(query))
+        .get(10, TimeUnit.SECONDS)
+        .getRight()
+        .stream()
+        .map(org.eclipse.lsp4j.WorkspaceSymbol::getName)
+        .filter(n -> n.equals(query))
+        .toList();
+  }
 }
