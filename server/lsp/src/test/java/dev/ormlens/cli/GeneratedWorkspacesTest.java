@@ -43,6 +43,8 @@ class GeneratedWorkspacesTest {
           s.filter(p -> p.endsWith("case.json"))
               .map(Path::getParent)
               .filter(p -> STYLES.contains(p.getParent().getFileName().toString()))
+              // The ORM001 mutation is a syntax error: unparseable before any fix.
+              .filter(p -> !p.getFileName().toString().equals(Analysis.SYNTAX_CODE))
               .sorted()
               .toList();
     }
