@@ -33,8 +33,13 @@ def test_every_style_and_mutation_compiles_and_labels_point_into_the_files(tmp_p
     for case_dir in generate.generate_cases(tmp_path, 14, 3):
         case = json.loads((case_dir / "case.json").read_text())
         for path in case_dir.rglob("*.py"):
-            compile(path.read_text(encoding="utf-8"), str(path), "exec")
-            assert "# case:" not in path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
+            if case["mutation"] == "ORM001" and path.as_posix().endswith(case["expected"][0]["path"]):
+                with pytest.raises(SyntaxError):  # the planted fault, and only there
+                    compile(text, str(path), "exec")
+            else:
+                compile(text, str(path), "exec")
+            assert "# case:" not in text
         for exp in case["expected"]:
             for place in [exp] + exp.get("also", []):
                 lines = (case_dir / place["path"]).read_text(encoding="utf-8").split("\n")
