@@ -34,6 +34,22 @@ public final class PythonFrontEnd {
     }
   }
 
+  /**
+   * Extracts the facts of a workspace file being indexed: a file {@link PreScan} finds free of
+   * model facts is read from its tokens alone (about a tenth of a parse), every other file is
+   * parsed. The facts are those {@link #extract} gives, except that syntax errors in such a file
+   * are not reported until it is parsed (opened in the editor).
+   */
+  public static FileFacts extractForIndex(String path, String module, String text) {
+    if (!PreScan.needsFullParse(text)) {
+      FileFacts light = LightReader.read(path, module, PythonModules.isPackageInit(path), text);
+      if (light != null) {
+        return light;
+      }
+    }
+    return extract(path, module, text);
+  }
+
   /** Facts for a file that could not be read at all: no facts, one problem. */
   public static FileFacts empty(
       String path, String module, boolean packageInit, String text, String why) {
