@@ -9,8 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,17 +72,11 @@ public final class Loader {
     return PythonFrontEnd.extract(file.path(), file.module(), text);
   }
 
-  /** Reads and extracts every file, in parallel, into one snapshot. */
+  /**
+   * Reads and extracts every file, in parallel, into one snapshot, reusing the workspace's index
+   * cache ({@link dev.ormlens.workspace.cache.IndexCache}) for unchanged files.
+   */
   public static WorkspaceIndex load(List<SourceFile> files, List<String> notes) {
-    List<String> syncNotes = Collections.synchronizedList(new ArrayList<>());
-    List<FileFacts> facts =
-        files.parallelStream()
-            .map(f -> read(f, syncNotes).map(text -> facts(f, text)).orElse(null))
-            .filter(f -> f != null)
-            .toList();
-    List<String> sorted = new ArrayList<>(syncNotes);
-    Collections.sort(sorted);
-    notes.addAll(sorted);
-    return WorkspaceIndex.of(facts);
+    return WorkspaceScan.load(files, notes, WorkspaceScan.cacheFor(files));
   }
 }

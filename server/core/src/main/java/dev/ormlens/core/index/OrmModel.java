@@ -79,6 +79,7 @@ public final class OrmModel {
   private final Map<String, Map<String, List<MappedTable>>> tablesByMetadata;
   private final Map<String, String> registryAliases;
   private final Map<String, MappedTable> tablesByLocation = new HashMap<>();
+  private final Map<String, List<MappedTable>> tablesByFile = new HashMap<>();
 
   OrmModel(
       Map<String, Registry> registries,
@@ -95,6 +96,7 @@ public final class OrmModel {
       for (List<MappedTable> list : byKey.values()) {
         for (MappedTable t : list) {
           tablesByLocation.put(t.file().path() + ":" + t.nameRange().start(), t);
+          tablesByFile.computeIfAbsent(t.file().path(), k -> new ArrayList<>()).add(t);
         }
       }
     }
@@ -103,6 +105,11 @@ public final class OrmModel {
   /** The table whose name literal starts at this offset of this file, if any. */
   public Optional<MappedTable> tableAt(String path, int nameStart) {
     return Optional.ofNullable(tablesByLocation.get(path + ":" + nameStart));
+  }
+
+  /** The tables whose name is written in this file, in every metadata. */
+  public List<MappedTable> tablesIn(String path) {
+    return tablesByFile.getOrDefault(path, List.of());
   }
 
   static OrmModel build(WorkspaceIndex index) {

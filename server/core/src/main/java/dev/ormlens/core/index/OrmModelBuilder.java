@@ -430,6 +430,12 @@ final class OrmModelBuilder {
   // ---- tables
 
   private void collectTables(Map<String, MappedClass> classes, OrmModel.Tables tables) {
+    Map<String, List<MappedClass>> subclasses = new HashMap<>();
+    for (MappedClass sub : classes.values()) {
+      if (sub.superclass() != null) {
+        subclasses.computeIfAbsent(sub.superclass(), k -> new ArrayList<>()).add(sub);
+      }
+    }
     for (FileFacts file : sorted()) {
       for (TableFact t : file.tables()) {
         tables.add(tableOf(file, t, metadataId(t.metadata()), null));
@@ -449,8 +455,8 @@ final class OrmModelBuilder {
         String name = c.tableKey().substring(c.tableKey().lastIndexOf('.') + 1);
         List<ColumnSite> columns = new ArrayList<>(c.columns());
         // Single-table subclasses add their columns to this table.
-        for (MappedClass sub : classes.values()) {
-          if (c.qualifiedName().equals(sub.superclass()) && sub.tableKey() == null) {
+        for (MappedClass sub : subclasses.getOrDefault(c.qualifiedName(), List.of())) {
+          if (sub.tableKey() == null) {
             columns.addAll(sub.columns());
           }
         }
