@@ -35,6 +35,7 @@ public final class Analysis {
   private final List<Rule> rules;
   private final Map<String, FileResolution> resolutions = new ConcurrentHashMap<>();
   private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+  private final Map<String, List<ResolvedRelationship>> sitesRead = new ConcurrentHashMap<>();
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
 
@@ -46,6 +47,55 @@ public final class Analysis {
     this.index = index;
     this.settings = settings;
     this.rules = rules;
+  }
+
+  /** Rules reviewed for {@link #next}: they read only what {@link Dependencies} tracks. */
+  private static final Set<String> TRACKED_RULES =
+      Set.of(
+          "ORM101", "ORM102", "ORM103", "ORM104", "ORM105", "ORM106", "ORM107", "ORM302", "ORM303");
+
+  /**
+   * The analysis of a snapshot derived from this one by changing {@code changedPaths}: it starts
+   * with this one's per-file results (resolutions, diagnostics) for every file whose results read
+   * none of the changed files, when the model's names are the same ({@link OrmModel#shape()}).
+   * Answers exactly as {@code new Analysis(nextIndex, settings)} would, sooner.
+   *
+   * <p>Diagnostics carry over only while every enabled rule is one {@link Dependencies} was
+   * reviewed against: a new rule reading more of the model turns that off until it is added.
+   */
+  public Analysis next(WorkspaceIndex nextIndex, Set<String> changedPaths) {
+    Analysis next = new Analysis(nextIndex, settings, rules);
+    if (resolutions.isEmpty()) {
+      return next;
+    }
+    OrmModel before = index.model();
+    if (before.shape() != nextIndex.model().shape()) {
+      return next;
+    }
+    boolean tracked = rules.stream().allMatch(r -> TRACKED_RULES.contains(r.code()));
+    for (Map.Entry<String, FileResolution> e : resolutions.entrySet()) {
+      String path = e.getKey();
+      FileFacts now = nextIndex.file(path).orElse(null);
+      if (changedPaths.contains(path) || now == null || now != index.file(path).orElse(null)) {
+        continue;
+      }
+      Dependencies d = new Dependencies(index, before, path);
+      d.resolution(e.getValue());
+      List<ResolvedRelationship> read = sitesRead.get(path);
+      if (read != null) {
+        read.forEach(d::relationship);
+      }
+      if (!java.util.Collections.disjoint(d.paths(), changedPaths)) {
+        continue;
+      }
+      next.resolutions.put(path, e.getValue());
+      List<Diagnostic> done = diagnostics.get(path);
+      if (tracked && done != null && read != null) {
+        next.diagnostics.put(path, done);
+        next.sitesRead.put(path, read);
+      }
+    }
+    return next;
   }
 
   public WorkspaceIndex index() {
@@ -91,14 +141,17 @@ public final class Analysis {
 
   /** Diagnostics of every file in the snapshot. */
   public Map<String, List<Diagnostic>> allDiagnostics() {
-    Map<String, List<Diagnostic>> out = new HashMap<>();
-    for (FileFacts f : index.files()) {
-      List<Diagnostic> d = diagnostics(f.path());
-      if (!d.isEmpty()) {
-        out.put(f.path(), d);
-      }
-    }
-    return out;
+    // Files are independent given the snapshot: check them on every core.
+    Map<String, List<Diagnostic>> out = new ConcurrentHashMap<>();
+    index.files().parallelStream()
+        .forEach(
+            f -> {
+              List<Diagnostic> d = diagnostics(f.path());
+              if (!d.isEmpty()) {
+                out.put(f.path(), d);
+              }
+            });
+    return new HashMap<>(out);
   }
 
   /** The reference under the cursor, if any. */
@@ -125,7 +178,18 @@ public final class Analysis {
     for (Problem p : file.problems()) {
       raw.add(new Diagnostic(SYNTAX_CODE, Severity.ERROR, path, p.range(), p.message(), List.of()));
     }
-    RuleContext context = new RuleContext(index, model(), resolution(path), this::resolve);
+    // Other files' relationships the rules look at are dependencies too (see next()).
+    List<ResolvedRelationship> read = java.util.Collections.synchronizedList(new ArrayList<>());
+    RuleContext context =
+        new RuleContext(
+            index,
+            model(),
+            resolution(path),
+            site -> {
+              ResolvedRelationship r = resolve(site);
+              read.add(r);
+              return r;
+            });
     for (Rule rule : rules) {
       if (settings.enabled(rule.code())) {
         try {
@@ -154,6 +218,7 @@ public final class Analysis {
     out.sort(
         Comparator.comparingInt((Diagnostic d) -> d.range().start())
             .thenComparing(Diagnostic::code));
+    sitesRead.put(path, java.util.Collections.unmodifiableList(new ArrayList<>(read)));
     return List.copyOf(out);
   }
 
