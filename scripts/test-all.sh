@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs them all: the Java suite (with every diagnostics fixture
-# checked against real SQLAlchemy), the Python bench tests, and the VS Code extension's tests.
+# Installs what the tests need and runs them all: the Java suite (every diagnostics fixture is also
+# run through real SQLAlchemy 2.0 and 2.1), the Python ground-truth tests, and the VS Code
+# extension's tests. Needs Java 17, Maven, Python 3.11+ with pip, Node 20 with npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -x bench/setup-venvs.sh ]; then
-  bench/setup-venvs.sh
-  oracle=required
-else
-  oracle=optional
-fi
-mvn -B -q -Dormlens.oracle="$oracle" verify
+
+echo "== SQLAlchemy venvs (bench/setup-venvs.sh)"
+bash bench/setup-venvs.sh
+
+echo "== Java: build and test (oracle required)"
+mvn -B -q -Dormlens.oracle=required verify
+
+echo "== Python: oracle, generator, examples, differential logic"
+build/venv-sa20/bin/python -m pytest -q bench
+
+echo "== VS Code extension: lint and unit tests"
+(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm test)
+
+echo "== Benchmark smoke (scripts/bench.sh --quick: 100 models; catches crashes, judges no speed)"
+ORMLENS_BENCH_REBUILD=0 scripts/bench.sh --quick --out build/bench/quick.json >/dev/null

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Understands SQLAlchemy models split across many Python files.",
-    subcommands = {CheckCommand.class, LspCommand.class})
+    subcommands = {CheckCommand.class, FixCommand.class, GraphCommand.class, LspCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(run(args));

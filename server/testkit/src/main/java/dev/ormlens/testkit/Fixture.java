@@ -93,6 +93,25 @@ public record Fixture(List<File> files, Cursor cursor, List<Mark> marks, List<St
     return new Fixture(List.copyOf(converted), cursor, List.copyOf(marks), List.copyOf(entries));
   }
 
+  /**
+   * The modules an application imports, in order: the {@code #! entry:} lines, or else every Python
+   * file of the fixture in order (what the SQLAlchemy oracle imports).
+   */
+  public List<String> importedModules() {
+    if (!entries.isEmpty()) {
+      return entries;
+    }
+    List<String> modules = new ArrayList<>();
+    for (File f : files) {
+      if (f.path().endsWith(".py")) {
+        String module = f.path().substring(0, f.path().length() - 3).replace('/', '.');
+        modules.add(
+            module.endsWith(".__init__") ? module.substring(0, module.length() - 9) : module);
+      }
+    }
+    return List.copyOf(modules);
+  }
+
   public String text(String path) {
     return textOf(files, path);
   }

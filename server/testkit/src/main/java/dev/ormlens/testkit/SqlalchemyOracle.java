@@ -46,7 +46,7 @@ public final class SqlalchemyOracle {
           Map.entry("ORM106", Pattern.compile("Multiple classes found")),
           Map.entry("ORM201", Pattern.compile("ImportError|circular")),
           Map.entry("ORM202", Pattern.compile("failed to locate a name|_append_token|NameError")),
-          Map.entry("ORM203", Pattern.compile("NameError")),
+          Map.entry("ORM203", Pattern.compile("NameError|MappedAnnotationError")),
           Map.entry("ORM302", Pattern.compile("already defined")),
           Map.entry("ORM303", Pattern.compile("NoForeignKeysError|Could not determine join")));
 
@@ -100,6 +100,47 @@ public final class SqlalchemyOracle {
     }
   }
 
+  /**
+   * What each installed SQLAlchemy does with the fixture's files: {@code bench/oracle.py}'s JSON.
+   * Empty when no venv is installed, unless {@code ormlens.oracle=required}.
+   */
+  public static List<JsonObject> outcomes(Fixture fixture) {
+    List<Path> pythons = pythons();
+    if (pythons.isEmpty() && "required".equals(System.getProperty("ormlens.oracle"))) {
+      fail("ormlens.oracle=required but no SQLAlchemy venv under build/venv-sa*");
+    }
+    List<JsonObject> out = new ArrayList<>();
+    for (Path python : pythons) {
+      out.add(run(python, fixture));
+    }
+    return out;
+  }
+
+  /** SQLAlchemy fails or warns, and its error or a warning matches {@code expected}. */
+  public static void assertFailsWith(Fixture fixture, String expected) {
+    Pattern p = Pattern.compile(expected);
+    for (JsonObject o : outcomes(fixture)) {
+      String said = describeError(o.get("error")) + " " + o.getAsJsonArray("warnings");
+      assertTrue(
+          p.matcher(said).find(),
+          "expected SQLAlchemy to say /"
+              + expected
+              + "/ on:\n"
+              + render(fixture)
+              + "\noutcome: "
+              + o);
+    }
+  }
+
+  /** SQLAlchemy imports, configures, creates the tables and round-trips with no warning. */
+  public static void assertClean(Fixture fixture) {
+    for (JsonObject o : outcomes(fixture)) {
+      assertTrue(
+          o.get("stage").getAsString().equals("ok") && o.getAsJsonArray("warnings").isEmpty(),
+          "expected SQLAlchemy to run cleanly on:\n" + render(fixture) + "\noutcome: " + o);
+    }
+  }
+
   private static String describeError(JsonElement error) {
     if (error == null || error.isJsonNull()) {
       return "";
@@ -128,7 +169,8 @@ public final class SqlalchemyOracle {
     return !pythons().isEmpty();
   }
 
-  static List<Path> pythons() {
+  /** The python of each installed SQLAlchemy venv. */
+  public static List<Path> pythons() {
     Path repo = repository();
     List<Path> out = new ArrayList<>();
     if (repo == null) {
@@ -146,16 +188,10 @@ public final class SqlalchemyOracle {
   private static JsonObject run(Path python, Fixture fixture) {
     try {
       Path root = Files.createTempDirectory("ormlens-oracle");
-      List<String> modules = new ArrayList<>();
       for (Fixture.File f : fixture.files()) {
         Path file = root.resolve(f.path());
         Files.createDirectories(file.getParent());
         Files.writeString(file, f.text(), StandardCharsets.UTF_8);
-        if (f.path().endsWith(".py")) {
-          String module = f.path().substring(0, f.path().length() - 3).replace('/', '.');
-          modules.add(
-              module.endsWith(".__init__") ? module.substring(0, module.length() - 9) : module);
-        }
       }
       List<String> command =
           new ArrayList<>(
@@ -164,7 +200,7 @@ public final class SqlalchemyOracle {
                   repository().resolve("bench/oracle.py").toString(),
                   "--root",
                   root.toString()));
-      for (String entry : fixture.entries().isEmpty() ? modules : fixture.entries()) {
+      for (String entry : fixture.importedModules()) {
         command.add("--entry");
         command.add(entry);
       }

@@ -1,6 +1,14 @@
 package dev.ormlens.core.analysis;
 
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.analysis.fixes.Fix;
+import dev.ormlens.core.analysis.fixes.Fixes;
+import dev.ormlens.core.analysis.fixes.SourceTexts;
+import dev.ormlens.core.analysis.graph.EntityGraph;
+import dev.ormlens.core.analysis.graph.ImportGraphView;
+import dev.ormlens.core.analysis.imports.FileImports;
+import dev.ormlens.core.analysis.imports.ImportAnalysis;
+import dev.ormlens.core.analysis.imports.ImportGraph;
 import dev.ormlens.core.analysis.rules.Rule;
 import dev.ormlens.core.analysis.rules.RuleContext;
 import dev.ormlens.core.analysis.rules.Rules;
@@ -10,6 +18,7 @@ import dev.ormlens.core.index.OrmModel.RelationshipSite;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.Problem;
+import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,20 +45,65 @@ public final class Analysis {
   private final Map<String, FileResolution> resolutions = new ConcurrentHashMap<>();
   private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
   private final Map<String, List<ResolvedRelationship>> sitesRead = new ConcurrentHashMap<>();
+
+  /** Per file, each rule's findings before settings and suppressions apply. */
+  private final Map<String, Map<String, List<Diagnostic>>> findings = new ConcurrentHashMap<>();
+
+  /** Findings of tracked rules taken over from the previous snapshot, not computed again. */
+  private final Map<String, Map<String, List<Diagnostic>>> carriedFindings =
+      new ConcurrentHashMap<>();
+
+  /** The other relationships those carried findings read: still dependencies. */
+  private final Map<String, List<ResolvedRelationship>> carriedReads = new ConcurrentHashMap<>();
+
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
+  private final Map<String, FileImports> previousImports;
+  private volatile ImportAnalysis imports;
 
   public Analysis(WorkspaceIndex index, AnalysisSettings settings) {
     this(index, settings, Rules.all());
   }
 
   public Analysis(WorkspaceIndex index, AnalysisSettings settings, List<Rule> rules) {
+    this(index, settings, rules, Map.of());
+  }
+
+  private Analysis(
+      WorkspaceIndex index,
+      AnalysisSettings settings,
+      List<Rule> rules,
+      Map<String, FileImports> previousImports) {
     this.index = index;
     this.settings = settings;
     this.rules = rules;
+    this.previousImports = previousImports;
   }
 
-  /** Rules reviewed for {@link #next}: they read only what {@link Dependencies} tracks. */
+  /**
+   * The analysis of a newer snapshot with the same settings. Per-file work that depends on one
+   * file's facts only (its import edges) is reused for files whose facts did not change.
+   */
+  public Analysis next(WorkspaceIndex newer) {
+    Set<String> changed = new java.util.HashSet<>();
+    for (FileFacts f : newer.files()) {
+      if (index.file(f.path()).orElse(null) != f) {
+        changed.add(f.path());
+      }
+    }
+    for (FileFacts f : index.files()) {
+      if (newer.file(f.path()).isEmpty()) {
+        changed.add(f.path());
+      }
+    }
+    return next(newer, changed);
+  }
+
+  /**
+   * Rules whose findings {@link #next} carries over: they read only what {@link Dependencies}
+   * tracks (the file's resolution, the classes and tables it found, the model's names). The others
+   * (the import-graph rules, any new rule) run again on every snapshot.
+   */
   private static final Set<String> TRACKED_RULES =
       Set.of(
           "ORM101", "ORM102", "ORM103", "ORM104", "ORM105", "ORM106", "ORM107", "ORM302", "ORM303");
@@ -64,7 +118,10 @@ public final class Analysis {
    * reviewed against: a new rule reading more of the model turns that off until it is added.
    */
   public Analysis next(WorkspaceIndex nextIndex, Set<String> changedPaths) {
-    Analysis next = new Analysis(nextIndex, settings, rules);
+    ImportAnalysis built = imports;
+    Analysis next =
+        new Analysis(
+            nextIndex, settings, rules, built == null ? previousImports : built.graph().files());
     if (resolutions.isEmpty()) {
       return next;
     }
@@ -72,7 +129,6 @@ public final class Analysis {
     if (before.shape() != nextIndex.model().shape()) {
       return next;
     }
-    boolean tracked = rules.stream().allMatch(r -> TRACKED_RULES.contains(r.code()));
     for (Map.Entry<String, FileResolution> e : resolutions.entrySet()) {
       String path = e.getKey();
       FileFacts now = nextIndex.file(path).orElse(null);
@@ -89,10 +145,12 @@ public final class Analysis {
         continue;
       }
       next.resolutions.put(path, e.getValue());
-      List<Diagnostic> done = diagnostics.get(path);
-      if (tracked && done != null && read != null) {
-        next.diagnostics.put(path, done);
-        next.sitesRead.put(path, read);
+      Map<String, List<Diagnostic>> byRule = findings.get(path);
+      if (byRule != null && read != null) {
+        Map<String, List<Diagnostic>> tracked = new HashMap<>(byRule);
+        tracked.keySet().retainAll(TRACKED_RULES);
+        next.carriedFindings.put(path, Map.copyOf(tracked));
+        next.carriedReads.put(path, read);
       }
     }
     return next;
@@ -121,6 +179,37 @@ public final class Analysis {
           }
           return FileResolution.of(index, lookup(), file, sitesByFile().getOrDefault(p, List.of()));
         });
+  }
+
+  /** The import graph and what it means at run time (circular imports, what runs before use). */
+  public ImportAnalysis imports() {
+    ImportAnalysis i = imports;
+    if (i == null) {
+      synchronized (this) {
+        i = imports;
+        if (i == null) {
+          i = new ImportAnalysis(ImportGraph.of(index, previousImports), settings.entryModules());
+          imports = i;
+        }
+      }
+    }
+    return i;
+  }
+
+  /**
+   * The entity-relationship graph of the workspace, or of one file's neighbourhood (its classes and
+   * the classes one relationship away) when {@code pathOrNull} names a file.
+   */
+  public EntityGraph entityGraph(String pathOrNull) {
+    return EntityGraph.of(this, pathOrNull);
+  }
+
+  /**
+   * The model modules' import graph with its cycles, or one file's module and its direct neighbours
+   * when {@code pathOrNull} names a file.
+   */
+  public ImportGraphView importGraph(String pathOrNull) {
+    return ImportGraphView.of(index, imports().graph(), pathOrNull);
   }
 
   /** The resolution of one relationship, wherever it is written. */
@@ -169,6 +258,20 @@ public final class Analysis {
     return referenceAt(path, offset).map(r -> List.of(r.target().definition())).orElse(List.of());
   }
 
+  /**
+   * The fixes the user can pick at a range of a file: quick-fixes for the problems there,
+   * refactorings that apply there, and the file's fix-all ({@code source.fixAll.ormlens}) last.
+   * Edits are computed against {@code texts}, the files' current text.
+   */
+  public List<Fix> fixes(String path, TextRange range, SourceTexts texts) {
+    return new Fixes(this).at(path, range, texts);
+  }
+
+  /** Every selected fix of a file merged into one, as {@code ormlens fix} applies it. */
+  public Fix fixAll(String path, SourceTexts texts, Fixes.Selection selection) {
+    return new Fixes(this).fixAll(path, texts, selection);
+  }
+
   private List<Diagnostic> computeDiagnostics(String path) {
     FileFacts file = index.file(path).orElse(null);
     if (file == null) {
@@ -180,6 +283,7 @@ public final class Analysis {
     }
     // Other files' relationships the rules look at are dependencies too (see next()).
     List<ResolvedRelationship> read = java.util.Collections.synchronizedList(new ArrayList<>());
+    read.addAll(carriedReads.getOrDefault(path, List.of()));
     RuleContext context =
         new RuleContext(
             index,
@@ -189,24 +293,36 @@ public final class Analysis {
               ResolvedRelationship r = resolve(site);
               read.add(r);
               return r;
-            });
+            },
+            imports());
+    Map<String, List<Diagnostic>> kept = carriedFindings.getOrDefault(path, Map.of());
+    Map<String, List<Diagnostic>> byRule = new HashMap<>();
     for (Rule rule : rules) {
       if (settings.enabled(rule.code())) {
-        try {
-          rule.check(context, raw);
-        } catch (RuntimeException e) {
-          // One rule's bug must not hide the others' findings; it shows as a finding itself.
-          raw.add(
-              new Diagnostic(
-                  "ORM000",
-                  Severity.INFORMATION,
-                  path,
-                  dev.ormlens.core.text.TextRange.EMPTY,
-                  "internal error in " + rule.code() + ": " + e,
-                  List.of()));
+        List<Diagnostic> found = kept.get(rule.code());
+        if (found == null) {
+          found = new ArrayList<>();
+          try {
+            rule.check(context, found);
+          } catch (RuntimeException e) {
+            // One rule's bug must not hide the others' findings; it shows as a finding itself.
+            found.add(
+                new Diagnostic(
+                    "ORM000",
+                    Severity.INFORMATION,
+                    path,
+                    dev.ormlens.core.text.TextRange.EMPTY,
+                    "internal error in " + rule.code() + ": " + e,
+                    List.of()));
+          }
+          found = List.copyOf(found);
         }
+        byRule.put(rule.code(), found);
+        raw.addAll(found);
       }
     }
+    findings.put(path, byRule);
+    sitesRead.put(path, java.util.Collections.unmodifiableList(new ArrayList<>(read)));
     List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : raw) {
       if (!settings.enabled(d.code()) || suppressed(file, d)) {
@@ -218,7 +334,6 @@ public final class Analysis {
     out.sort(
         Comparator.comparingInt((Diagnostic d) -> d.range().start())
             .thenComparing(Diagnostic::code));
-    sitesRead.put(path, java.util.Collections.unmodifiableList(new ArrayList<>(read)));
     return List.copyOf(out);
   }
 

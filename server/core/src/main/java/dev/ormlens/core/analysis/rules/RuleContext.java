@@ -4,6 +4,7 @@ import dev.ormlens.core.analysis.Diagnostic;
 import dev.ormlens.core.analysis.FileResolution;
 import dev.ormlens.core.analysis.Location;
 import dev.ormlens.core.analysis.Severity;
+import dev.ormlens.core.analysis.imports.ImportAnalysis;
 import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
@@ -11,12 +12,13 @@ import dev.ormlens.core.text.TextRange;
 import java.util.List;
 import java.util.function.Function;
 
-/** What a rule may read: the snapshot, its model, and the file's resolution. */
+/** What a rule may read: the snapshot, its model, the file's resolution and the import graph. */
 public record RuleContext(
     WorkspaceIndex index,
     OrmModel model,
     FileResolution resolution,
-    Function<OrmModel.RelationshipSite, FileResolution.ResolvedRelationship> resolveSite) {
+    Function<OrmModel.RelationshipSite, FileResolution.ResolvedRelationship> resolveSite,
+    ImportAnalysis imports) {
   public FileFacts file() {
     return resolution.file();
   }

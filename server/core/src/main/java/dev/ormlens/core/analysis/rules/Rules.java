@@ -13,6 +13,9 @@ public final class Rules {
           new UnknownForeignKeyTarget(),
           new AmbiguousClassName(),
           new AnnotationDisagreesWithTarget(),
+          new FailingCircularImport(),
+          new NeverImported(),
+          new UndefinedAnnotationName(),
           new DuplicateTableName(),
           new AssociationTableMissingForeignKey());
 

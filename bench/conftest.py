@@ -1,0 +1,5 @@
+# Makes bench/ importable as plain modules (oraclerun, generate, ...) for the tests.
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))

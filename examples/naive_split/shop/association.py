@@ -1,0 +1,25 @@
+# naive_split: the association object; imports Child and Parent at module level,
+# which closes the cycle parent -> child -> association -> child.
+# 中間テーブル (association_table) 🔗
+from typing import Optional
+
+from .base import Base
+from sqlalchemy.schema import ForeignKey
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+
+from .child import Child
+from .parent import Parent
+
+
+class Association(Base):
+    __tablename__ = "association_table"
+
+    left_id: Mapped[int] = mapped_column(ForeignKey("left_table.id"), primary_key=True)
+    right_id: Mapped[int] = mapped_column(
+        ForeignKey("right_table.id"), primary_key=True
+    )
+    extra_data: Mapped[Optional[str]]
+    child: Mapped["Child"] = relationship(back_populates="parent_associations")
+    parent: Mapped["Parent"] = relationship(back_populates="child_associations")

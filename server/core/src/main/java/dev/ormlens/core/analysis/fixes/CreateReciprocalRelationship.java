@@ -1,0 +1,163 @@
+package dev.ormlens.core.analysis.fixes;
+
+import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.index.OrmModel;
+import dev.ormlens.core.index.OrmModel.MappedClass;
+import dev.ormlens.core.model.AnnotationFact;
+import dev.ormlens.core.model.ClassFact;
+import dev.ormlens.core.model.NameRef;
+import dev.ormlens.core.model.RelationshipFact;
+import dev.ormlens.core.model.SecondaryExpr;
+import dev.ormlens.core.model.StringLiteral;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Completes a {@code back_populates} pair. When the target class has no attribute of that name
+ * (ORM103), it creates the reciprocal relationship there: the annotation (a collection for the
+ * reverse of a many-to-one or a many-to-many, else one object), the owner as target, {@code
+ * back_populates} pointing back and {@code secondary} mirrored; unsafe, since the shape is
+ * inferred. When the attribute exists but does not point back (ORM104, one-sided), it adds the
+ * missing {@code back_populates}: safe, the pair is already declared on one side.
+ */
+final class CreateReciprocalRelationship implements QuickFix {
+  static final String ID = "create-reciprocal-relationship";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<String> codes() {
+    return List.of("ORM103", "ORM104");
+  }
+
+  @Override
+  public List<Fix> fixes(FixContext ctx) {
+    List<Fix> out = new ArrayList<>();
+    OrmModel model = ctx.model();
+    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+      StringLiteral back = r.site().fact().backPopulates();
+      MappedClass target = r.targetClass();
+      if (back == null || target == null || !ctx.touches(back.literalRange())) {
+        continue;
+      }
+      var other = model.relationship(target, back.value());
+      if (other.isPresent()) {
+        RelationshipFact o = other.get().fact();
+        if (o.backPopulates() == null && o.backref() == null) {
+          PythonText text = ctx.text(other.get().file().path()).orElse(null);
+          if (text != null) {
+            EditSet edits = new EditSet();
+            CallArguments.addKeyword(
+                edits,
+                other.get().file().path(),
+                text,
+                o.callRange(),
+                "back_populates=" + text.quoted(r.site().fact().attribute()));
+            out.add(
+                edits.fix(
+                    ID,
+                    "Add back_populates=\""
+                        + r.site().fact().attribute()
+                        + "\" to '"
+                        + target.name()
+                        + "."
+                        + o.attribute()
+                        + "'",
+                    "quickfix",
+                    true,
+                    List.of("ORM104")));
+          }
+        }
+      } else if (!model.hasAttribute(target, back.value()) && model.isComplete(target)) {
+        create(ctx, r, target, back.value()).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private java.util.Optional<Fix> create(
+      FixContext ctx, ResolvedRelationship r, MappedClass target, String attribute) {
+    PythonText text = ctx.text(target.file().path()).orElse(null);
+    PythonText ownText = ctx.text(ctx.path()).orElse(null);
+    ClassFact cls = target.fact();
+    if (text == null || ownText == null) {
+      return java.util.Optional.empty();
+    }
+    RelationshipFact f = r.site().fact();
+    MappedClass owner = r.site().owner();
+    String callee =
+        ownText
+            .text()
+            .substring(f.callRange().start(), ownText.text().indexOf('(', f.callRange().start()));
+    ImportPlan plan = new ImportPlan(target.file(), text);
+    if (!callee.contains(".")) {
+      plan.runtime("sqlalchemy.orm", callee);
+    } else if (!plan.boundAtRunTime(callee.substring(0, callee.indexOf('.')))) {
+      return java.util.Optional.empty();
+    }
+    List<String> args = new ArrayList<>();
+    AnnotationFact annotation = f.annotation();
+    String declaration;
+    if (annotation != null && annotation.mapped()) {
+      boolean collection = f.secondary() != null || !annotation.collection();
+      String inner = text.quoted(owner.name());
+      plan.runtime("sqlalchemy.orm", "Mapped");
+      plan.typeChecking(owner.module(), owner.name());
+      declaration = attribute + ": Mapped[" + (collection ? "list[" + inner + "]" : inner) + "]";
+    } else {
+      args.add(text.quoted(owner.name()));
+      declaration = attribute;
+    }
+    args.add("back_populates=" + text.quoted(f.attribute()));
+    if (f.secondary() != null) {
+      String written =
+          ownText.text().substring(f.secondary().range().start(), f.secondary().range().end());
+      if (f.secondary() instanceof SecondaryExpr.Call call) {
+        for (NameRef n : concat(call.function(), call.arguments())) {
+          int dot = n.qualified().lastIndexOf('.');
+          if (dot <= 0) {
+            return java.util.Optional.empty();
+          }
+          plan.runtime(n.qualified().substring(0, dot), n.written());
+        }
+      } else if (!(f.secondary() instanceof SecondaryExpr.Text)) {
+        return java.util.Optional.empty();
+      }
+      args.add("secondary=" + written);
+    }
+    String indent =
+        cls.attributes().isEmpty()
+            ? text.indentationAt(cls.range().start()) + text.indentUnit()
+            : text.indentationAt(cls.attributes().get(0).range().start());
+    String line = indent + declaration + " = " + callee + "(" + String.join(", ", args) + ")";
+    EditSet edits = new EditSet();
+    int end = cls.range().end();
+    int at = text.nextLineStart(Math.max(cls.range().start(), end - 1));
+    String prefix = at == text.text().length() && !text.endsWithNewline() ? text.newline() : "";
+    edits.insert(target.file().path(), at, prefix + line + text.newline());
+    plan.emit(edits);
+    return java.util.Optional.of(
+        edits.fix(
+            ID,
+            "Create '"
+                + target.name()
+                + "."
+                + attribute
+                + "' with back_populates=\""
+                + f.attribute()
+                + "\"",
+            "quickfix",
+            false,
+            List.of("ORM103")));
+  }
+
+  private static List<NameRef> concat(NameRef first, List<NameRef> rest) {
+    List<NameRef> out = new ArrayList<>();
+    out.add(first);
+    out.addAll(rest);
+    return out;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.ormlens.core.analysis.fixes;
+
+import dev.ormlens.core.analysis.Analysis;
+import dev.ormlens.core.analysis.Diagnostic;
+import dev.ormlens.core.text.TextRange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Every quick-fix, and the two ways to ask for them: the fixes at a range (code actions) and all
+ * applicable fixes of a file at once ({@code source.fixAll.ormlens}, {@code ormlens fix}). Both
+ * faces call the same methods, so the same fix on the same input yields the same edits.
+ */
+public final class Fixes {
+  /** The code action kind of the fix-all action. */
+  public static final String FIX_ALL_KIND = "source.fixAll.ormlens";
+
+  public static final String FIX_ALL_ID = "fix-all";
+
+  private static final List<QuickFix> ALL =
+      List.of(
+          new MoveImportsUnderTypeChecking(),
+          new MoveImportOutOfTypeChecking(),
+          new AddTypeCheckingImport(),
+          new ImportModelModules(),
+          new DidYouMean(),
+          new CreateReciprocalRelationship(),
+          new AddOverlaps(),
+          new MarkViewonly(),
+          new ConvertToLazyResolver());
+
+  /**
+   * Which fixes a fix-all applies.
+   *
+   * @param unsafe apply unsafe fixes too
+   * @param select when not empty, only fixes whose id or one of whose codes is listed; a
+   *     refactoring (no codes) is applied only when its id is listed
+   */
+  public record Selection(boolean unsafe, Set<String> select) {
+    public static final Selection SAFE = new Selection(false, Set.of());
+
+    boolean accepts(QuickFix q) {
+      if (select.isEmpty()) {
+        return !q.codes().isEmpty();
+      }
+      return select.contains(q.id()) || q.codes().stream().anyMatch(select::contains);
+    }
+
+    boolean accepts(Fix f) {
+      return unsafe || f.safe();
+    }
+  }
+
+  private final Analysis analysis;
+  private final List<QuickFix> quickFixes;
+
+  public Fixes(Analysis analysis) {
+    this(analysis, ALL);
+  }
+
+  Fixes(Analysis analysis, List<QuickFix> quickFixes) {
+    this.analysis = analysis;
+    this.quickFixes = quickFixes;
+  }
+
+  /** Ids of every fix, for documentation and {@code --select}. */
+  public static List<String> ids() {
+    return ALL.stream().map(QuickFix::id).toList();
+  }
+
+  /** The fixes the user can pick at a range, with the file's fix-all last when it does anything. */
+  public List<Fix> at(String path, TextRange range, SourceTexts texts) {
+    FixContext ctx = new FixContext(analysis, texts, path, range, diagnosticsAt(path, range));
+    List<Fix> out = new ArrayList<>();
+    for (QuickFix q : quickFixes) {
+      for (Fix f : run(q, ctx)) {
+        if (out.stream().noneMatch(o -> o.edits().equals(f.edits()))) {
+          out.add(f);
+        }
+      }
+    }
+    Fix all = fixAll(path, texts, Selection.SAFE);
+    if (!all.edits().isEmpty()) {
+      out.add(all);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The fixes for every diagnostic of a file, plus the selected refactorings over the whole file,
+   * merged into one fix. A fix whose edits touch an already chosen fix's edits is left out: the
+   * command line runs fix-all again until nothing changes, and an editor user applies it again.
+   */
+  public Fix fixAll(String path, SourceTexts texts, Selection selection) {
+    EditSet merged = new EditSet();
+    Map<String, Boolean> seen = new LinkedHashMap<>();
+    List<Diagnostic> diagnostics = analysis.diagnostics(path);
+    FixContext base = new FixContext(analysis, texts, path, TextRange.EMPTY, List.of());
+    for (Diagnostic d : diagnostics) {
+      FixContext ctx = base.at(d.range(), List.of(d));
+      for (QuickFix q : quickFixes) {
+        if (q.codes().contains(d.code()) && selection.accepts(q)) {
+          firstAccepted(q, ctx, selection, merged, seen);
+        }
+      }
+    }
+    int length = analysis.index().file(path).map(f -> f.lines().length()).orElse(0);
+    FixContext whole = base.at(new TextRange(0, length), List.of());
+    for (QuickFix q : quickFixes) {
+      if (!selection.select().isEmpty() && selection.select().contains(q.id())) {
+        firstAccepted(q, whole, selection, merged, seen);
+      }
+    }
+    return merged.fix(
+        FIX_ALL_ID,
+        "Fix all ORM Lens problems in this file",
+        FIX_ALL_KIND,
+        !selection.unsafe(),
+        List.of());
+  }
+
+  private void firstAccepted(
+      QuickFix q, FixContext ctx, Selection selection, EditSet merged, Map<String, Boolean> seen) {
+    Fix f;
+    try {
+      f = q.forFixAll(ctx).orElse(null);
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (f != null
+        && selection.accepts(f)
+        && seen.putIfAbsent(f.edits().toString(), true) == null
+        && !merged.conflicts(f.edits())) {
+      merged.addAll(f.edits());
+    }
+  }
+
+  private static List<Fix> run(QuickFix q, FixContext ctx) {
+    try {
+      return q.fixes(ctx);
+    } catch (RuntimeException e) {
+      // One fix's bug must not hide the others or fail the editor's request: it offers nothing.
+      return List.of();
+    }
+  }
+
+  private List<Diagnostic> diagnosticsAt(String path, TextRange range) {
+    Predicate<Diagnostic> at =
+        d -> d.range().start() <= range.end() && range.start() <= d.range().end();
+    return analysis.diagnostics(path).stream().filter(at).toList();
+  }
+}

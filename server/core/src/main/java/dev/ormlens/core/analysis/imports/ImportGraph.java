@@ -1,0 +1,184 @@
+package dev.ormlens.core.analysis.imports;
+
+import dev.ormlens.core.index.WorkspaceIndex;
+import dev.ormlens.core.model.Definition;
+import dev.ormlens.core.model.FileFacts;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * The import graph of one workspace snapshot: every workspace module's imports of other workspace
+ * modules, each edge labelled with when it runs. Per-file edges come from {@link FileImports},
+ * reused from the previous snapshot for files whose facts did not change; only the assembly (which
+ * edges point at real modules) looks across files.
+ */
+public final class ImportGraph {
+  private final WorkspaceIndex index;
+  private final Map<String, FileImports> files;
+  private final Map<String, List<ImportEdge>> outgoing;
+  private final List<ImportEdge> edges;
+  private final Map<String, Set<String>> runtimeClosures = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> lazyClosures = new ConcurrentHashMap<>();
+  private volatile List<List<String>> cycles;
+
+  private ImportGraph(WorkspaceIndex index, Map<String, FileImports> files) {
+    this.index = index;
+    this.files = Map.copyOf(files);
+    Map<String, List<ImportEdge>> out = new HashMap<>();
+    List<ImportEdge> all = new ArrayList<>();
+    for (FileImports f : files.values()) {
+      if (f.module().isEmpty() || index.module(f.module()).map(m -> m != f.facts()).orElse(true)) {
+        continue; // Outside every root, or shadowed by another file of the same module name.
+      }
+      for (ImportEdge e : f.edges()) {
+        if (exists(e)) {
+          out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+          all.add(e);
+        }
+      }
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
+    this.outgoing = Map.copyOf(out);
+    this.edges = List.copyOf(all);
+  }
+
+  /** The graph of a snapshot, computing every file's edges. */
+  public static ImportGraph of(WorkspaceIndex index) {
+    return of(index, Map.of());
+  }
+
+  /**
+   * The graph of a snapshot, reusing the per-file edges of {@code previous} (by path) for files
+   * whose facts are unchanged.
+   */
+  public static ImportGraph of(WorkspaceIndex index, Map<String, FileImports> previous) {
+    Map<String, FileImports> files = new HashMap<>();
+    for (FileFacts f : index.files()) {
+      FileImports old = previous.get(f.path());
+      files.put(f.path(), old != null && unchanged(old.facts(), f) ? old : FileImports.of(f));
+    }
+    return new ImportGraph(index, files);
+  }
+
+  private static boolean unchanged(FileFacts old, FileFacts now) {
+    return old == now
+        || (old.contentHash() == now.contentHash()
+            && old.module().equals(now.module())
+            && old.imports().equals(now.imports()));
+  }
+
+  /** Per-file edges by path, to hand to the next snapshot's graph. */
+  public Map<String, FileImports> files() {
+    return files;
+  }
+
+  public FileImports file(String path) {
+    return files.get(path);
+  }
+
+  public WorkspaceIndex index() {
+    return index;
+  }
+
+  /** Every edge between workspace modules. */
+  public List<ImportEdge> edges() {
+    return edges;
+  }
+
+  public List<ImportEdge> edgesFrom(String module) {
+    return outgoing.getOrDefault(module, List.of());
+  }
+
+  /**
+   * The workspace modules that run when {@code module} is imported: itself, its parent packages,
+   * and everything reached through imports that run at import time (module level, conditional,
+   * implicit), never through {@code TYPE_CHECKING} or function-local imports.
+   */
+  public Set<String> runtimeClosure(String module) {
+    return runtimeClosures.computeIfAbsent(module, m -> closure(m, e -> e.kind().runsAtImport()));
+  }
+
+  /** Like {@link #runtimeClosure}, also following imports inside functions (lazy resolvers). */
+  public Set<String> closureWithFunctions(String module) {
+    return lazyClosures.computeIfAbsent(
+        module, m -> closure(m, e -> e.kind().runsAtImport() || e.kind() == EdgeKind.FUNCTION));
+  }
+
+  /** The union of the run-time closures of several modules. */
+  public Set<String> runtimeClosure(Collection<String> modules) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String m : modules) {
+      out.addAll(runtimeClosure(m));
+    }
+    return out;
+  }
+
+  /**
+   * Groups of modules that import each other at import time (strongly connected components of the
+   * run-time edges, with more than one module or a module importing itself), sorted by name.
+   */
+  public List<List<String>> cycles() {
+    List<List<String>> c = cycles;
+    if (c == null) {
+      c = Cycles.find(outgoing, e -> e.kind().runsAtImport());
+      cycles = c;
+    }
+    return c;
+  }
+
+  private Set<String> closure(String start, Predicate<ImportEdge> follow) {
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
+    String prefix = "";
+    for (String part : start.split("\\.")) {
+      prefix = prefix.isEmpty() ? part : prefix + "." + part;
+      if (index.module(prefix).isPresent()) {
+        todo.add(prefix);
+      }
+    }
+    todo.add(start);
+    while (!todo.isEmpty()) {
+      String m = todo.poll();
+      if (!seen.add(m)) {
+        continue;
+      }
+      for (ImportEdge e : edgesFrom(m)) {
+        if (follow.test(e) && !seen.contains(e.to())) {
+          todo.add(e.to());
+        }
+      }
+    }
+    return Set.copyOf(seen);
+  }
+
+  private boolean exists(ImportEdge e) {
+    if (e.to().equals(e.from()) || index.module(e.to()).isEmpty()) {
+      return false;
+    }
+    if (e.submoduleName() == null) {
+      return true;
+    }
+    String pkg = e.to().substring(0, e.to().length() - e.submoduleName().length() - 1);
+    FileFacts init = index.module(pkg).orElse(null);
+    if (init == null) {
+      return true; // A namespace package binds nothing itself.
+    }
+    for (Definition d : init.definitions()) {
+      if (d.name().equals(e.submoduleName())
+          && d.kind() != Definition.Kind.TYPE_CHECKING_IMPORT
+          && !e.to().equals(d.target())) {
+        return false; // The package binds the name to something else: no submodule import.
+      }
+    }
+    return true;
+  }
+}

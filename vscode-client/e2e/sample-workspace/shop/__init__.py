@@ -1,0 +1,1 @@
+from shop import parent, child, tag  # noqa: F401
