@@ -9,8 +9,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Reads workspace files and turns them into facts, in parallel across cores. A file that cannot be
@@ -78,5 +80,19 @@ public final class Loader {
    */
   public static WorkspaceIndex load(List<SourceFile> files, List<String> notes) {
     return WorkspaceScan.load(files, notes, WorkspaceScan.cacheFor(files));
+  }
+
+  /**
+   * Like {@link #load}, handing over facts chunk by chunk (with the count of files done), for a
+   * server that answers requests while it indexes. {@code root} is the workspace folder the index
+   * cache belongs to; the files' workspace paths may be any keys.
+   */
+  public static void load(
+      Path root,
+      List<SourceFile> files,
+      List<String> notes,
+      int chunkSize,
+      BiConsumer<List<FileFacts>, Integer> chunks) {
+    WorkspaceScan.load(files, notes, WorkspaceScan.cacheAt(root, files), chunkSize, chunks);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Turns a workspace's files into a snapshot, in parallel, reusing saved facts: a file whose size
@@ -33,28 +34,48 @@ final class WorkspaceScan {
 
   static WorkspaceIndex load(
       List<SourceFile> files, List<String> notes, Optional<IndexCache> cache) {
+    List<FileFacts> facts = new ArrayList<>(files.size());
+    load(files, notes, cache, Math.max(1, files.size()), (chunk, done) -> facts.addAll(chunk));
+    return WorkspaceIndex.of(facts);
+  }
+
+  /**
+   * Reads and extracts the files chunk by chunk, in parallel within a chunk, handing each chunk's
+   * facts to {@code sink} with the number of files done so far, then saves the cache.
+   */
+  static void load(
+      List<SourceFile> files,
+      List<String> notes,
+      Optional<IndexCache> cache,
+      int chunkSize,
+      BiConsumer<List<FileFacts>, Integer> sink) {
     Map<String, IndexCache.Entry> saved = cache.map(IndexCache::load).orElse(Map.of());
     List<String> syncNotes = Collections.synchronizedList(new ArrayList<>());
-    List<Outcome> outcomes =
-        files.parallelStream().map(f -> scan(f, saved.get(f.path()), syncNotes)).toList();
+    List<IndexCache.Entry> entries = new ArrayList<>(files.size());
+    boolean changed = false;
+    for (int from = 0; from < files.size(); from += chunkSize) {
+      int to = Math.min(files.size(), from + chunkSize);
+      List<Outcome> outcomes =
+          files.subList(from, to).parallelStream()
+              .map(f -> scan(f, saved.get(f.path()), syncNotes))
+              .toList();
+      List<FileFacts> facts = new ArrayList<>(outcomes.size());
+      for (Outcome o : outcomes) {
+        if (o.entry() != null) {
+          facts.add(o.entry().facts());
+          entries.add(o.entry());
+        }
+        changed |= !o.reused();
+      }
+      sink.accept(facts, to);
+    }
     List<String> sorted = new ArrayList<>(syncNotes);
     Collections.sort(sorted);
     notes.addAll(sorted);
-    List<FileFacts> facts = new ArrayList<>(outcomes.size());
-    List<IndexCache.Entry> entries = new ArrayList<>(outcomes.size());
-    boolean changed = false;
-    for (Outcome o : outcomes) {
-      if (o.entry() != null) {
-        facts.add(o.entry().facts());
-        entries.add(o.entry());
-      }
-      changed |= !o.reused();
-    }
     changed |= entries.size() != saved.size();
     if (changed && cache.isPresent()) {
       cache.get().save(entries);
     }
-    return WorkspaceIndex.of(facts);
   }
 
   /** The cache for these files' workspace root, when the workspace is large enough to need one. */
@@ -63,6 +84,14 @@ final class WorkspaceScan {
       return Optional.empty();
     }
     return rootOf(files.get(0)).flatMap(root -> IndexCache.forWorkspace(root, frontEndStamp()));
+  }
+
+  /** The cache of a workspace folder, when it holds enough files to need one. */
+  static Optional<IndexCache> cacheAt(Path root, List<SourceFile> files) {
+    if (files.size() < MIN_FILES_FOR_CACHE) {
+      return Optional.empty();
+    }
+    return IndexCache.forWorkspace(root, frontEndStamp());
   }
 
   /**
@@ -82,11 +111,18 @@ final class WorkspaceScan {
     }
   }
 
-  /** The workspace root: the file's absolute path with its workspace path removed. */
+  /**
+   * The workspace root: the file's absolute path with its workspace path removed. None when the
+   * workspace path is not a relative path that ends the absolute one (a URI, an absolute key).
+   */
   private static Optional<Path> rootOf(SourceFile file) {
     Path absolute = file.absolute().toAbsolutePath().normalize();
-    int depth = Path.of(file.path()).getNameCount();
-    if (absolute.getNameCount() < depth) {
+    if (file.path().contains(":") || file.path().startsWith("/") || file.path().startsWith("\\")) {
+      return Optional.empty();
+    }
+    Path relative = Path.of(file.path()).normalize();
+    int depth = relative.getNameCount();
+    if (relative.isAbsolute() || depth == 0 || !absolute.endsWith(relative)) {
       return Optional.empty();
     }
     Path root = absolute;
