@@ -53,6 +53,7 @@ class Server:
         self.next_id = 0
         self.peak_rss_kb = 0
         self.lock = threading.Lock()
+        self.config = None
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._watch_memory, daemon=True).start()
 
@@ -111,7 +112,7 @@ class Server:
             if msg is None:
                 raise EOFError("server exited")
             if "method" in msg and "id" in msg:
-                self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
+                self.answer(msg)
             if match(msg):
                 return t, msg
 
@@ -127,9 +128,17 @@ class Server:
             if msg is None:
                 return last
             if "method" in msg and "id" in msg:
-                self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
+                self.answer(msg)
             last = t
         return last
+
+    def answer(self, msg: dict) -> None:
+        """Answers a request from the server: our settings for workspace/configuration."""
+        result = None
+        if msg["method"] == "workspace/configuration":
+            items = (msg.get("params") or {}).get("items") or []
+            result = [self.config for _ in items]
+        self.send({"jsonrpc": "2.0", "id": msg["id"], "result": result})
 
     def stop(self) -> None:
         try:
@@ -151,12 +160,33 @@ def vm_hwm_kb(pid: int) -> int:
     return 0
 
 
+def cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of a live process: robust where wall time is not (a busy box)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def uri(p: Path) -> str:
     return p.resolve().as_uri()
 
 
+def settings(root: Path) -> dict | None:
+    """The workspace's entry modules (case.json), as a user would configure them: without them
+    every model module counts as a possible first import for the circular-import check."""
+    case = root / "case.json"
+    if case.exists():
+        entries = json.loads(case.read_text()).get("entries") or []
+        return {"entryModules": entries}
+    return None
+
+
 def initialize(server: Server, root: Path) -> None:
+    server.config = settings(root)
     server.request("initialize", {
+        "initializationOptions": server.config,
         "processId": os.getpid(),
         "rootUri": uri(root),
         "workspaceFolders": [{"uri": uri(root), "name": root.name}],
@@ -213,7 +243,8 @@ def ormlens_index(args, root: Path, label: str) -> tuple[Server, dict]:
     server = ormlens_start(args, root, gc_log)
     initialize(server, root)
     t, _ = server.wait(is_ready, args.timeout)
-    return server, {"index_s": round(t - server.started, 3), "gc_log": str(gc_log)}
+    return server, {"index_s": round(t - server.started, 3), "cpu_s": cpu_s(server.proc.pid),
+                    "gc_log": str(gc_log)}
 
 
 def find_edit_target(root: Path) -> tuple[Path, str]:
@@ -241,9 +272,17 @@ def ormlens_session(args, root: Path) -> dict:
     shutil.rmtree(root / ".ormlens-cache", ignore_errors=True)
     server, cold = ormlens_index(args, root, "cold")
     result["cold_index_s"] = cold["index_s"]
+    result["cold_index_cpu_s"] = cold["cpu_s"]
     path, text = find_edit_target(root)
     doc = {"uri": uri(path), "languageId": "python", "version": 1, "text": text}
     server.notify("textDocument/didOpen", {"textDocument": doc})
+    try:
+        t, _ = server.wait(lambda msg: msg.get("method") == "textDocument/publishDiagnostics"
+                           and msg["params"]["uri"] == doc["uri"], 120)
+        # Process start -> the open model file's diagnostics published (the model is built).
+        result["cold_to_diagnostics_s"] = round(t - server.started, 3)
+    except TimeoutError:
+        result["cold_to_diagnostics_s"] = None
     server.quiet(1.0, 30)
 
     # didChange -> publishDiagnostics for the edited file. Alternates an ORM101 typo in a
@@ -285,28 +324,39 @@ def ormlens_session(args, root: Path) -> dict:
     result["peak_heap_mb"] = peak_heap_mb(Path(cold["gc_log"]))
 
     warm_runs = []
+    warm_cpu = []
     for _ in range(args.warm_runs):
         server, warm = ormlens_index(args, root, "warm")
         warm_runs.append(warm["index_s"])
+        warm_cpu.append(warm["cpu_s"])
         result["warm_peak_rss_mb"] = round(server.peak_rss_kb / 1024, 1)
         server.stop()
     result["warm_start_s"] = statistics.median(warm_runs) if warm_runs else None
     result["warm_runs_s"] = warm_runs
+    result["warm_start_cpu_s"] = statistics.median(warm_cpu) if warm_cpu else None
     return result
 
 
 def timed(argv: list[str], cwd: Path, timeout: float) -> dict:
     t0 = time.monotonic()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, vm_hwm_kb(proc.pid))
-        time.sleep(0.05)
-        if time.monotonic() - t0 > timeout:
-            proc.kill()
-            return {"timeout_s": timeout}
-    return {"wall_s": round(time.monotonic() - t0, 3), "exit": proc.returncode,
-            "peak_rss_mb": round(peak / 1024, 1)}
+    peak = [0]
+
+    def watch():
+        while proc.returncode is None:
+            peak[0] = max(peak[0], vm_hwm_kb(proc.pid))
+            time.sleep(0.05)
+            if time.monotonic() - t0 > timeout:
+                proc.kill()
+
+    threading.Thread(target=watch, daemon=True).start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.monotonic() - t0
+    if wall > timeout:
+        return {"timeout_s": timeout}
+    return {"wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "exit": proc.returncode, "peak_rss_mb": round(peak[0] / 1024, 1)}
 
 
 def peer_lsp_cold(argv: list[str], root: Path, timeout: float) -> dict:
@@ -317,7 +367,7 @@ def peer_lsp_cold(argv: list[str], root: Path, timeout: float) -> dict:
         _, _ = server.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                            or is_ready(m), timeout)
         last = server.quiet(2.0, timeout)
-        return {"index_s": round(last - server.started, 3),
+        return {"index_s": round(last - server.started, 3), "cpu_s": cpu_s(server.proc.pid),
                 "peak_rss_mb": round(server.peak_rss_kb / 1024, 1)}
     except (TimeoutError, EOFError) as e:
         return {"error": str(e)}
@@ -332,7 +382,7 @@ def peers(args, root: Path) -> dict:
         out["sqlalchemy_lsp_check"] = timed([str(peer), "check", str(root)], root, args.timeout)
         out["sqlalchemy_lsp_lsp"] = peer_lsp_cold([str(peer), "lsp"], root, args.timeout)
     pyright = Path(args.pyright_dir) / "node_modules" / ".bin" / "pyright"
-    if pyright.exists() and not args.quick:
+    if pyright.exists() and not args.quick and not args.skip_pyright:
         out["pyright_check"] = timed([str(pyright), "--outputjson", str(root)], root,
                                      args.pyright_timeout)
     return out
@@ -382,6 +432,7 @@ def main() -> int:
                    help="where `npm install pyright@1.1.407` was run")
     p.add_argument("--pyright-timeout", type=float, default=1800)
     p.add_argument("--no-peers", action="store_true")
+    p.add_argument("--skip-pyright", action="store_true")
     args = p.parse_args()
     if args.quick:
         args.sizes, args.edits, args.requests, args.warm_runs = "100", 6, 20, 1
