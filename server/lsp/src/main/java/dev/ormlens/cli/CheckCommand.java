@@ -1,173 +1,148 @@
 package dev.ormlens.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import dev.ormlens.core.analysis.AnalysisSettings;
-import dev.ormlens.core.analysis.Diagnostic;
 import dev.ormlens.core.analysis.Severity;
-import dev.ormlens.core.model.FileFacts;
-import dev.ormlens.core.text.LineMap;
-import dev.ormlens.core.text.Position;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.ormlens.workspace.InvalidSettings;
+import dev.ormlens.workspace.Settings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code ormlens check}: report what SQLAlchemy would reject, for CI and pre-commit. */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description =
-        "Report what SQLAlchemy would reject. Exit 0 when clean, 1 when errors are found, 2 on usage or I/O errors.")
+    sortOptions = false,
+    description = {
+      "Report what SQLAlchemy would reject in the models under PATHS.",
+      "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error (with a one-line reason)."
+    },
+    footer = {
+      "",
+      "Settings come from [tool.ormlens] in the workspace's pyproject.toml; --select replaces its"
+          + " select list and --ignore adds to its ignore list.",
+      "Silence one line with a comment: # ormlens: ignore[ORM101] (or # ormlens: ignore for all"
+          + " codes)."
+    })
 final class CheckCommand implements Callable<Integer> {
   enum Format {
     text,
-    json
+    json,
+    sarif,
+    github
   }
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
 
   @Parameters(
       arity = "0..*",
       paramLabel = "PATHS",
-      description = "Files or directories (default: .)")
+      description = "Files or directories (default: the current directory).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", description = "text, json (default: text)")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "text (path:line:col: CODE [severity] message), json, sarif (SARIF 2.1.0) or github"
+              + " (Actions annotations). Default: ${DEFAULT-VALUE}.")
   Format format = Format.text;
 
   @Option(
       names = "--select",
       split = ",",
       paramLabel = "CODES",
-      description = "Report only these codes")
+      description = "Report only these codes or prefixes (ORM1, ORM104, ALL).")
   List<String> select = new ArrayList<>();
 
   @Option(
       names = "--ignore",
       split = ",",
       paramLabel = "CODES",
-      description = "Do not report these codes")
+      description = "Do not report these codes or prefixes.")
   List<String> ignore = new ArrayList<>();
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the findings: no related locations, summary or notes.")
+  boolean quiet;
+
+  @Option(
+      names = "--statistics",
+      description = "After the findings, count them per code (text format).")
+  boolean statistics;
+
+  @Option(
+      names = "--exit-zero",
+      description = "Exit 0 even when errors are found (report-only CI jobs).")
+  boolean exitZero;
 
   @Override
   public Integer call() {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    if (paths.isEmpty()) {
-      paths.add(Path.of("."));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path cwd = main.cwd();
+    Targets targets;
+    try {
+      targets = Targets.of(cwd, paths.isEmpty() ? List.of(Path.of(".")) : paths);
+    } catch (Targets.BadPath e) {
+      err.println("ormlens: " + e.getMessage());
+      return 2;
     }
     List<Finding> findings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (Path path : paths) {
-      LoadedWorkspace ws;
+    for (Map.Entry<Path, List<Path>> t : targets.byWorkspace().entrySet()) {
+      Settings settings;
       try {
-        ws = LoadedWorkspace.load(path, settings());
-      } catch (IllegalArgumentException e) {
-        System.err.println("ormlens: " + e.getMessage());
+        settings = Settings.read(t.getKey()).withCodes(select, ignore);
+      } catch (InvalidSettings e) {
+        err.println("ormlens: " + e.getMessage());
         return 2;
       }
-      notes.addAll(ws.notes());
-      String prefix = paths.size() > 1 ? path.toString().replace('\\', '/') + "/" : "";
-      for (Map.Entry<String, List<Diagnostic>> e : ws.analysis().allDiagnostics().entrySet()) {
-        FileFacts file = ws.analysis().index().file(e.getKey()).orElseThrow();
-        for (Diagnostic d : e.getValue()) {
-          if (select.isEmpty() || select.contains(d.code())) {
-            findings.add(new Finding(prefix + e.getKey(), file.lines(), d));
-          }
-        }
+      LoadedWorkspace ws = LoadedWorkspace.load(t.getKey(), settings);
+      for (String note : ws.notes()) {
+        notes.add(
+            display(cwd, t.getKey()).equals(".") ? note : display(cwd, t.getKey()) + "/" + note);
       }
+      if (ws.fileCount() == 0) {
+        notes.add(display(cwd, t.getKey()) + ": no Python files to check");
+      }
+      findings.addAll(ws.findings(t.getValue(), p -> display(cwd, p)));
     }
     findings.sort(
-        Comparator.comparing(Finding::path).thenComparingInt(f -> f.diagnostic().range().start()));
-    notes.forEach(n -> System.err.println("ormlens: note: " + n));
+        Comparator.comparing(Finding::path)
+            .thenComparingInt(f -> f.span().line())
+            .thenComparingInt(f -> f.span().column())
+            .thenComparing(Finding::code));
+    if (!quiet) {
+      notes.forEach(n -> err.println("ormlens: note: " + n));
+    }
     switch (format) {
-      case json -> out.println(json(findings));
-      case text -> text(findings, out);
+      case text -> TextReport.write(findings, quiet, statistics, out);
+      case json -> JsonReport.write(findings, notes, out);
+      case sarif -> SarifReport.write(findings, notes, cwd, out);
+      case github -> GithubReport.write(findings, out);
     }
-    boolean errors = findings.stream().anyMatch(f -> f.diagnostic().severity() == Severity.ERROR);
-    return errors ? 1 : 0;
+    out.flush();
+    boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    return errors && !exitZero ? 1 : 0;
   }
 
-  private AnalysisSettings settings() {
-    Set<String> disabled = new HashSet<>();
-    ignore.forEach(c -> disabled.add(c.strip().toUpperCase(Locale.ROOT)));
-    return new AnalysisSettings(disabled, Map.of(), List.of(), null);
-  }
-
-  record Finding(String path, LineMap lines, Diagnostic diagnostic) {
-    Position start() {
-      return lines.position(diagnostic.range().start());
-    }
-
-    Position end() {
-      return lines.position(diagnostic.range().end());
-    }
-  }
-
-  private static void text(List<Finding> findings, PrintStream out) {
-    for (Finding f : findings) {
-      Position p = f.start();
-      Diagnostic d = f.diagnostic();
-      out.println(
-          f.path()
-              + ":"
-              + (p.line() + 1)
-              + ":"
-              + (p.column() + 1)
-              + ": "
-              + d.code()
-              + " ["
-              + d.severity().label()
-              + "] "
-              + d.message());
-    }
-    long errors =
-        findings.stream().filter(f -> f.diagnostic().severity() == Severity.ERROR).count();
-    out.println(
-        findings.isEmpty()
-            ? "No problems found."
-            : findings.size() + " problem(s), " + errors + " error(s).");
-  }
-
-  private static String json(List<Finding> findings) {
-    JsonArray diagnostics = new JsonArray();
-    for (Finding f : findings) {
-      Diagnostic d = f.diagnostic();
-      JsonObject o = new JsonObject();
-      o.addProperty("path", f.path());
-      o.addProperty("code", d.code());
-      o.addProperty("severity", d.severity().label());
-      o.addProperty("message", d.message());
-      addRange(o, f.start(), f.end());
-      JsonArray related = new JsonArray();
-      for (Diagnostic.Related r : d.related()) {
-        JsonObject ro = new JsonObject();
-        ro.addProperty("path", r.location().path());
-        ro.addProperty("message", r.message());
-        ro.addProperty("start", r.location().range().start());
-        related.add(ro);
-      }
-      o.add("related", related);
-      diagnostics.add(o);
-    }
-    JsonObject root = new JsonObject();
-    root.add("diagnostics", diagnostics);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
-  }
-
-  private static void addRange(JsonObject o, Position start, Position end) {
-    o.addProperty("line", start.line() + 1);
-    o.addProperty("column", start.column() + 1);
-    o.addProperty("endLine", end.line() + 1);
-    o.addProperty("endColumn", end.column() + 1);
+  /** Relative to the current directory when under it, else absolute; always {@code /}. */
+  static String display(Path cwd, Path path) {
+    Path p = path.toAbsolutePath().normalize();
+    String s = p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    return s.isEmpty() ? "." : s.replace('\\', '/');
   }
 }

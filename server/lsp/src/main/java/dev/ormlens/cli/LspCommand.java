@@ -1,5 +1,6 @@
 package dev.ormlens.cli;
 
+import dev.ormlens.lsp.Stdio;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,6 @@ import picocli.CommandLine.Command;
 final class LspCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    System.err.println("ormlens: the language server is being built (issue 3)");
-    return 2;
+    return Stdio.serve();
   }
 }

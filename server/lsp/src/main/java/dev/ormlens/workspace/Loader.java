@@ -6,6 +6,7 @@ import dev.ormlens.python.PythonFrontEnd;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads workspace files and turns them into facts, in parallel across cores. A file that cannot be
@@ -21,6 +24,9 @@ import java.util.function.BiConsumer;
 public final class Loader {
   /** Files above this size are generated code or data, not models: skipped with a note. */
   public static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+
+  private static final Pattern CODING =
+      Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)", Pattern.MULTILINE);
 
   private Loader() {}
 
@@ -47,14 +53,19 @@ public final class Loader {
       }
       return Optional.of(decode(bytes));
     } catch (CharacterCodingException e) {
-      notes.add(file.path() + ": skipped (not valid UTF-8)");
+      notes.add(file.path() + ": skipped (not valid UTF-8, and no coding declaration)");
     } catch (IOException | SecurityException e) {
       notes.add(file.path() + ": skipped (cannot read: " + e.getMessage() + ")");
     }
     return Optional.empty();
   }
 
-  private static String decode(byte[] bytes) throws CharacterCodingException {
+  /**
+   * UTF-8 (with or without a byte-order mark), or the encoding a PEP 263 declaration names in the
+   * first two lines ({@code # -*- coding: latin-1 -*-}), as Python itself reads source.
+   */
+  static String decode(byte[] bytes) throws CharacterCodingException {
+    Charset declared = declaredCharset(bytes);
     int start =
         bytes.length >= 3
                 && (bytes[0] & 0xff) == 0xEF
@@ -62,12 +73,39 @@ public final class Loader {
                 && (bytes[2] & 0xff) == 0xBF
             ? 3
             : 0;
-    return StandardCharsets.UTF_8
+    return declared
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
         .toString();
+  }
+
+  private static Charset declaredCharset(byte[] bytes) {
+    int end = 0;
+    for (int lines = 0; end < bytes.length && lines < 2; end++) {
+      if (bytes[end] == '\n') {
+        lines++;
+      }
+    }
+    Matcher m =
+        CODING.matcher(new String(bytes, 0, Math.min(end, 400), StandardCharsets.ISO_8859_1));
+    if (m.find()) {
+      try {
+        String name = m.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        // Python's spellings Java does not know as aliases.
+        if (name.startsWith("utf-8") || name.equals("utf8")) {
+          return StandardCharsets.UTF_8;
+        }
+        if (name.matches("(iso-)?latin-?1")) {
+          return StandardCharsets.ISO_8859_1;
+        }
+        return Charset.forName(name);
+      } catch (IllegalArgumentException e) {
+        // Python fails on an unknown encoding; the UTF-8 attempt then reports the file.
+      }
+    }
+    return StandardCharsets.UTF_8;
   }
 
   public static FileFacts facts(SourceFile file, String text) {

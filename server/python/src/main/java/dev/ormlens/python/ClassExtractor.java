@@ -23,6 +23,8 @@ import org.treesitter.TSNode;
  * (including those a {@code @declared_attr} function returns).
  */
 final class ClassExtractor {
+  private static final String UNKNOWN_SCHEMA = "\0?";
+
   private final ParsedSource src;
   private final Expressions expressions;
   private final String module;
@@ -80,6 +82,7 @@ final class ClassExtractor {
         Map.copyOf(keywords),
         List.copyOf(decorators),
         b.tableName,
+        b.schema,
         b.dynamicTableName,
         b.table,
         b.tableVariable,
@@ -94,6 +97,7 @@ final class ClassExtractor {
   private final class Body {
     final String className;
     StringLiteral tableName;
+    String schema;
     boolean dynamicTableName;
     TableFact table;
     NameRef tableVariable;
@@ -135,6 +139,13 @@ final class ClassExtractor {
         case "__tablename__" -> {
           tableName = expressions.string(right);
           dynamicTableName = tableName == null;
+          return;
+        }
+        case "__table_args__" -> {
+          schema = tableArgsSchema(right);
+          // A schema we cannot read makes the table's key unknown, like a computed name.
+          dynamicTableName |= UNKNOWN_SCHEMA.equals(schema);
+          schema = UNKNOWN_SCHEMA.equals(schema) ? null : schema;
           return;
         }
         case "__abstract__" -> {
@@ -199,7 +210,7 @@ final class ClassExtractor {
       String name = src.text(nameNode);
       TextRange nameRange = src.range(nameNode);
       attributes.add(new ClassFact.Attribute(name, nameRange));
-      if (name.equals("__tablename__")) {
+      if (name.equals("__tablename__") || name.equals("__table_args__")) {
         dynamicTableName = true;
         return;
       }
@@ -219,6 +230,26 @@ final class ClassExtractor {
           }
         }
       }
+    }
+
+    /** {@code {"schema": "x"}}, or a tuple whose last element is such a dict. */
+    private String tableArgsSchema(TSNode right) {
+      TSNode dict = right;
+      if (is(right, "tuple")) {
+        List<TSNode> items = namedChildren(right);
+        dict = items.isEmpty() ? null : Nodes.unwrap(items.get(items.size() - 1));
+      }
+      if (!is(dict, "dictionary")) {
+        return null;
+      }
+      for (TSNode pair : namedChildren(dict)) {
+        StringLiteral key = is(pair, "pair") ? expressions.string(field(pair, "key")) : null;
+        if (key != null && key.value().equals("schema")) {
+          StringLiteral value = expressions.string(field(pair, "value"));
+          return value == null ? UNKNOWN_SCHEMA : value.value();
+        }
+      }
+      return null;
     }
 
     private String qualifiedMember(String member) {

@@ -210,15 +210,32 @@ final class FactExtractor {
           TSNode left = field(assignment, "left");
           if (is(left, "identifier")) {
             String n = src.text(left);
+            String alias = aliasTarget(Nodes.unwrap(field(assignment, "right")));
             scope.bind(n, qualify(n), Binding.DEFINED_HERE);
             definitions.add(
                 new Definition(
-                    n, src.range(left), Definition.Kind.ASSIGNMENT, src.start(node), null));
+                    n, src.range(left), Definition.Kind.ASSIGNMENT, src.start(node), alias));
           }
         }
       }
       default -> {}
     }
+  }
+
+  /**
+   * For {@code name = other} or {@code name = obj.attr} (a plain alias), the qualified name it
+   * denotes, through the bindings seen so far; else null.
+   */
+  private String aliasTarget(TSNode right) {
+    if (!is(right, "identifier") && !is(right, "attribute")) {
+      return null;
+    }
+    String written = src.text(right);
+    if (!written.matches("[A-Za-z_][\\w.]*")) {
+      return null;
+    }
+    ModuleScope.Bound bound = scope.qualify(written);
+    return bound.binding() == Binding.UNBOUND ? null : bound.qualified();
   }
 
   private String qualify(String name) {
@@ -332,9 +349,9 @@ final class FactExtractor {
 
   private List<Problem> problems() {
     if (!src.root.hasError()) {
-      return List.of();
+      return src.repairProblems();
     }
-    List<Problem> out = new ArrayList<>();
+    List<Problem> out = new ArrayList<>(src.repairProblems());
     collectProblems(src.root, out);
     return List.copyOf(out);
   }

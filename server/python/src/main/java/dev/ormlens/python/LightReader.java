@@ -277,13 +277,54 @@ final class LightReader {
             && !KEYWORDS.contains(first.text())
             && t.size() > 1
             && (t.get(1).is("=") || t.get(1).is(":"))) {
+          String alias = aliasTarget(t);
           scope.bind(first.text(), qualify(first.text()), Binding.DEFINED_HERE);
           definitions.add(
               new Definition(
-                  first.text(), range(first), Definition.Kind.ASSIGNMENT, s.line().start(), null));
+                  first.text(), range(first), Definition.Kind.ASSIGNMENT, s.line().start(), alias));
         }
       }
     }
+  }
+
+  /**
+   * For {@code name = other} or {@code name = module.attr} (parentheses unwrapped), what the right
+   * side denotes through the names bound so far; null for anything else (as {@code
+   * FactExtractor.aliasTarget}).
+   */
+  private String aliasTarget(List<Token> t) {
+    int equals = -1;
+    for (int k = 1; k < t.size(); k++) {
+      if (t.get(k).is("=") && t.get(k).depth() == 0) {
+        if (equals >= 0) {
+          return null; // `a = b = c`: the right side is itself an assignment.
+        }
+        equals = k;
+      }
+    }
+    if (equals < 0) {
+      return null;
+    }
+    List<Token> v = t.subList(equals + 1, t.size());
+    while (v.size() >= 2 && v.get(0).is("(") && matching(v, 0) == v.size() - 1) {
+      v = v.subList(1, v.size() - 1);
+    }
+    if (v.isEmpty()
+        || v.size() % 2 == 0
+        || v.get(0).kind() != Kind.NAME
+        || KEYWORDS.contains(v.get(0).text())) {
+      return null;
+    }
+    for (int k = 1; k < v.size(); k++) {
+      Token token = v.get(k);
+      if ((k % 2 == 1 ? !token.is(".") : token.kind() != Kind.NAME)
+          || token.start() != v.get(k - 1).end()) {
+        return null;
+      }
+    }
+    String written = text.substring(v.get(0).start(), v.get(v.size() - 1).end());
+    ModuleScope.Bound bound = scope.qualify(written);
+    return bound.binding() == Binding.UNBOUND ? null : bound.qualified();
   }
 
   private String qualify(String name) {

@@ -1,7 +1,9 @@
 package dev.ormlens.python;
 
+import dev.ormlens.core.model.Problem;
 import dev.ormlens.core.text.TextRange;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
@@ -25,17 +27,34 @@ final class ParsedSource {
   final TSNode root;
   private final TSTree tree;
   private final int[] byteToChar;
+  private final StringRepair repair;
 
-  private ParsedSource(String text, TSTree tree, int[] byteToChar) {
+  private ParsedSource(String text, TSTree tree, int[] byteToChar, StringRepair repair) {
     this.text = text;
     this.tree = tree;
     this.root = tree.getRootNode();
     this.byteToChar = byteToChar;
+    this.repair = repair;
   }
 
+  /**
+   * Parses a file. When it has syntax errors and some line leaves a string open (the user is typing
+   * inside it), the tree is that of the repaired text and offsets map back to the user's text.
+   */
   static ParsedSource parse(String text) {
     TSTree tree = PARSER.get().parseString(null, text);
-    return new ParsedSource(text, tree, isAscii(text) ? null : byteToCharTable(text));
+    StringRepair repair = tree.getRootNode().hasError() ? StringRepair.of(text) : null;
+    String parsed = text;
+    if (repair != null) {
+      parsed = repair.repaired;
+      tree = PARSER.get().parseString(null, parsed);
+    }
+    return new ParsedSource(text, tree, isAscii(parsed) ? null : byteToCharTable(parsed), repair);
+  }
+
+  /** Syntax problems the repair papered over (unterminated strings). */
+  List<Problem> repairProblems() {
+    return repair == null ? List.of() : repair.problems;
   }
 
   /** Keeps the tree reachable while its nodes are in use: the binding frees it on collection. */
@@ -44,6 +63,13 @@ final class ParsedSource {
   }
 
   int offset(int utf8Byte) {
+    if (repair != null) {
+      int parsed =
+          byteToChar == null
+              ? Math.min(utf8Byte, repair.repaired.length())
+              : byteToChar[Math.min(utf8Byte, byteToChar.length - 1)];
+      return repair.original(parsed);
+    }
     if (byteToChar == null) {
       return Math.min(utf8Byte, text.length());
     }

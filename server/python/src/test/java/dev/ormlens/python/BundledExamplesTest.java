@@ -24,25 +24,29 @@ import org.junit.jupiter.api.Test;
  * bench/examples_table.py}) give exactly the codes the import-graph issue promises, for the module
  * the examples' README says the application imports first.
  */
+// The split examples keep the article's model, which really carries SQLAlchemy's overlap warning
+// (qzyx, seed README): ORM301 appears there beside the import problems; the clean package has none.
 class BundledExamplesTest {
   @Test
   void naiveSplitIsACircularImport() throws IOException {
     assertEquals(
-        "[ORM201]", codes("naive_split", List.of("shop.parent")).toString(), "naive_split");
+        "[ORM201, ORM301]", codes("naive_split", List.of("shop.parent")).toString(), "naive_split");
   }
 
   @Test
   void typeCheckingSplitImportingOneModuleNeverImportsTheOthers() throws IOException {
-    assertEquals("[ORM202]", codes("type_checking_split", List.of("shop.parent")).toString());
+    assertEquals(
+        "[ORM202, ORM301]", codes("type_checking_split", List.of("shop.parent")).toString());
   }
 
   @Test
   void resolverSplitImportingOneModuleNeverImportsTheOthers() throws IOException {
     Map<String, List<Diagnostic>> found = diagnostics("resolver_split", List.of("shop.parent"));
-    assertEquals("[ORM202]", codes(found).toString());
+    assertEquals("[ORM202, ORM301]", codes(found).toString());
     assertTrue(
         found.values().stream()
             .flatMap(List::stream)
+            .filter(d -> d.code().equals("ORM202"))
             .allMatch(d -> d.message().contains("_append_token")),
         "the resolver case is the _append_token failure: " + found);
   }
@@ -55,7 +59,7 @@ class BundledExamplesTest {
 
   @Test
   void withoutEntryModulesEachModelModuleIsAPossibleFirstImport() throws IOException {
-    assertEquals("[ORM201]", codes("naive_split", List.of()).toString());
+    assertEquals("[ORM201, ORM301]", codes("naive_split", List.of()).toString());
     assertEquals("[]", codes("clean_package", List.of()).toString());
   }
 

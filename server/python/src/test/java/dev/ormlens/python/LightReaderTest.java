@@ -51,6 +51,14 @@ class LightReaderTest {
           VALUE = {"k": [1, 2.5e-3, 0x1F]}
           name: str
           other = lambda: VALUE
+          alias = VALUE
+          dotted = (os.path)
+          typed: int = abc
+          chained = alias = VALUE
+          unbound = nowhere
+          spaced = os . path
+          nothing = None
+          printer = print
 
 
           def resolve_child():

@@ -6,7 +6,12 @@ import dev.ormlens.testkit.Checks;
 final class PythonChecks {
   static final Checks CHECKS =
       new Checks(
-          (path, text) -> PythonFrontEnd.extract(path, PythonModules.moduleName(path), text));
+          (path, text) ->
+              PythonFrontEnd.extract(
+                  path,
+                  // A src/ layout's modules are named from inside src/, as Discovery does.
+                  PythonModules.moduleName(path.startsWith("src/") ? path.substring(4) : path),
+                  text));
 
   private PythonChecks() {}
 }

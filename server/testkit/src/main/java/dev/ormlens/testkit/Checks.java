@@ -8,8 +8,12 @@ import dev.ormlens.core.analysis.Analysis;
 import dev.ormlens.core.analysis.AnalysisSettings;
 import dev.ormlens.core.analysis.Diagnostic;
 import dev.ormlens.core.analysis.Location;
+import dev.ormlens.core.analysis.features.Completion;
+import dev.ormlens.core.analysis.features.Hover;
+import dev.ormlens.core.analysis.features.Rename;
 import dev.ormlens.core.analysis.fixes.Fix;
 import dev.ormlens.core.analysis.fixes.SourceEdits;
+import dev.ormlens.core.analysis.fixes.SourceTexts;
 import dev.ormlens.core.text.TextEdit;
 import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
@@ -56,6 +60,92 @@ public final class Checks {
       actual.add(new Fixture.Mark(l.path(), l.range(), ""));
     }
     assertEquals(Rendering.render(fixture, fixture.marks()), Rendering.render(fixture, actual));
+  }
+
+  /** Find references (declaration included) from the cursor gives exactly the caret marks. */
+  public void checkReferences(String spec) {
+    Fixture fixture = Fixture.parse(spec);
+    assertNotNull(fixture.cursor(), "fixture needs a $0 cursor");
+    Analysis analysis = analyse(fixture);
+    List<Fixture.Mark> actual = new ArrayList<>();
+    for (Location l :
+        analysis.references(fixture.cursor().path(), fixture.cursor().offset(), true)) {
+      actual.add(new Fixture.Mark(l.path(), l.range(), ""));
+    }
+    assertEquals(Rendering.render(fixture, fixture.marks()), Rendering.render(fixture, actual));
+  }
+
+  /**
+   * Hover at the cursor shows exactly this markdown ("" for no hover), ignoring trailing spaces
+   * (markdown line breaks, which text blocks strip).
+   */
+  public void checkHover(String spec, String expectedMarkdown) {
+    Fixture fixture = Fixture.parse(spec);
+    assertNotNull(fixture.cursor(), "fixture needs a $0 cursor");
+    Analysis analysis = analyse(fixture);
+    String actual =
+        analysis
+            .hover(fixture.cursor().path(), fixture.cursor().offset())
+            .map(Hover.Result::markdown)
+            .orElse("");
+    assertEquals(
+        expectedMarkdown.strip().replaceAll(" +\n", "\n"), actual.strip().replaceAll(" +\n", "\n"));
+  }
+
+  /**
+   * Completion at the cursor offers exactly these candidates, best first, rendered {@code label}
+   * and comma-separated ({@code "Child, Parent"}).
+   */
+  public void checkCompletion(String spec, String expected) {
+    Fixture fixture = Fixture.parse(spec);
+    assertNotNull(fixture.cursor(), "fixture needs a $0 cursor");
+    Analysis analysis = analyse(fixture);
+    List<String> labels = new ArrayList<>();
+    String path = fixture.cursor().path();
+    for (Completion.Item item :
+        analysis.completion(path, fixture.cursor().offset(), fixture.text(path))) {
+      labels.add(item.label());
+    }
+    assertEquals(expected, String.join(", ", labels));
+  }
+
+  /**
+   * Renaming the symbol at the cursor of {@code before} to {@code newName} gives {@code after}
+   * (every file, with {@code #- path} headers when there are several).
+   */
+  public void checkRename(String before, String newName, String after) {
+    Fixture fixture = Fixture.parse(before);
+    assertNotNull(fixture.cursor(), "fixture needs a $0 cursor");
+    Analysis analysis = analyse(fixture);
+    SourceTexts texts = p -> Optional.of(fixture.text(p));
+    Rename.Result result =
+        analysis.rename(fixture.cursor().path(), fixture.cursor().offset(), newName, texts);
+    if (result.error() != null) {
+      assertEquals(after, "error: " + result.error());
+      return;
+    }
+    Fixture expected = Fixture.parse(after);
+    StringBuilder want = new StringBuilder();
+    StringBuilder got = new StringBuilder();
+    for (Fixture.File f : fixture.files()) {
+      want.append("#- ").append(f.path()).append('\n').append(expected.text(f.path()));
+      got.append("#- ")
+          .append(f.path())
+          .append('\n')
+          .append(apply(f.text(), result.edits().getOrDefault(f.path(), List.of())));
+    }
+    assertEquals(want.toString(), got.toString());
+  }
+
+  /** Applies non-overlapping edits to a text. */
+  public static String apply(String text, List<TextEdit> edits) {
+    List<TextEdit> sorted = new ArrayList<>(edits);
+    sorted.sort((a, b) -> Integer.compare(b.range().start(), a.range().start()));
+    StringBuilder b = new StringBuilder(text);
+    for (TextEdit e : sorted) {
+      b.replace(e.range().start(), e.range().end(), e.newText());
+    }
+    return b.toString();
   }
 
   /**

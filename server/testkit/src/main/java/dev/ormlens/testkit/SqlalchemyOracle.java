@@ -155,7 +155,8 @@ public final class SqlalchemyOracle {
     return sb.toString();
   }
 
-  static Path repository() {
+  /** The checkout holding {@code bench/} (system property {@code ormlens.repo}, else upwards). */
+  public static Path repository() {
     String repo = System.getProperty("ormlens.repo");
     Path p = repo != null ? Path.of(repo) : Path.of("").toAbsolutePath();
     while (p != null && !Files.exists(p.resolve("bench/oracle.py"))) {

@@ -1,6 +1,13 @@
 package dev.ormlens.core.analysis;
 
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.analysis.features.CodeLenses;
+import dev.ormlens.core.analysis.features.Completion;
+import dev.ormlens.core.analysis.features.DocumentSymbols;
+import dev.ormlens.core.analysis.features.FindReferences;
+import dev.ormlens.core.analysis.features.Hover;
+import dev.ormlens.core.analysis.features.Rename;
+import dev.ormlens.core.analysis.features.WorkspaceSymbols;
 import dev.ormlens.core.analysis.fixes.Fix;
 import dev.ormlens.core.analysis.fixes.Fixes;
 import dev.ormlens.core.analysis.fixes.SourceTexts;
@@ -14,9 +21,11 @@ import dev.ormlens.core.analysis.rules.RuleContext;
 import dev.ormlens.core.analysis.rules.Rules;
 import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.index.OrmModel.MappedClass;
+import dev.ormlens.core.index.OrmModel.MappedTable;
 import dev.ormlens.core.index.OrmModel.RelationshipSite;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.model.ImportFact;
 import dev.ormlens.core.model.Problem;
 import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
@@ -58,6 +67,9 @@ public final class Analysis {
 
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
+  private volatile Map<String, List<Reference>> referencesByTarget;
+  private volatile SyncTargets syncTargets;
+  private volatile Map<String, Set<String>> backrefs;
   private final Map<String, FileImports> previousImports;
   private volatile ImportAnalysis imports;
 
@@ -105,8 +117,7 @@ public final class Analysis {
    * (the import-graph rules, any new rule) run again on every snapshot.
    */
   private static final Set<String> TRACKED_RULES =
-      Set.of(
-          "ORM101", "ORM102", "ORM103", "ORM104", "ORM105", "ORM106", "ORM107", "ORM302", "ORM303");
+      Set.of("ORM101", "ORM102", "ORM104", "ORM105", "ORM106", "ORM107", "ORM302", "ORM303");
 
   /**
    * The analysis of a snapshot derived from this one by changing {@code changedPaths}: it starts
@@ -272,6 +283,94 @@ public final class Analysis {
     return new Fixes(this).fixAll(path, texts, selection);
   }
 
+  /**
+   * Declaration: for a Python name (a class, resolver or table variable), the import that binds it
+   * in this file; otherwise, or when it is defined here, the definition.
+   */
+  public List<Location> declarationAt(String path, int offset, SourceTexts texts) {
+    Reference ref = referenceAt(path, offset).orElse(null);
+    FileFacts file = index.file(path).orElse(null);
+    String text = texts.text(path).orElse(null);
+    if (ref == null || file == null || text == null || ref.range().end() > text.length()) {
+      return definitionAt(path, offset);
+    }
+    String written = text.substring(ref.range().start(), ref.range().end());
+    String bound = written.contains(".") ? written.substring(0, written.indexOf('.')) : written;
+    for (ImportFact i : file.imports()) {
+      if (!i.fromImport() && bound.equals(i.alias())) {
+        return List.of(new Location(path, i.moduleRange()));
+      }
+      for (ImportFact.ImportedName n : i.names()) {
+        if (n.boundName().equals(bound)) {
+          return List.of(new Location(path, n.range()));
+        }
+      }
+    }
+    return definitionAt(path, offset);
+  }
+
+  /** Every reference in the workspace to a target, in path and offset order. */
+  public List<Reference> referencesTo(Reference.Target target) {
+    return referencesByTarget().getOrDefault(target.key(), List.of());
+  }
+
+  /** The table a mapped class maps to (its superclass's for single-table inheritance), or null. */
+  public MappedTable tableOf(MappedClass c) {
+    return lookup().tableOf(c);
+  }
+
+  /** Find references, string references included. */
+  public List<Location> references(String path, int offset, boolean includeDeclaration) {
+    return FindReferences.find(this, path, offset, includeDeclaration);
+  }
+
+  public Optional<Hover.Result> hover(String path, int offset) {
+    return Hover.at(this, path, offset);
+  }
+
+  /** Completion inside ORM strings; {@code text} is the file's current text (may be null). */
+  public List<Completion.Item> completion(String path, int offset, String text) {
+    return Completion.at(this, path, offset, text);
+  }
+
+  public Optional<Rename.Prepared> prepareRename(String path, int offset, SourceTexts texts) {
+    return Rename.prepare(this, path, offset, texts);
+  }
+
+  public Rename.Result rename(String path, int offset, String newName, SourceTexts texts) {
+    return Rename.rename(this, path, offset, newName, texts);
+  }
+
+  public List<DocumentSymbols.Outline> documentSymbols(String path) {
+    return DocumentSymbols.of(this, path);
+  }
+
+  public List<WorkspaceSymbols.Match> workspaceSymbols(String query) {
+    return WorkspaceSymbols.search(this, query);
+  }
+
+  public List<CodeLenses.Lens> codeLenses(String path) {
+    return CodeLenses.of(this, path);
+  }
+
+  private Map<String, List<Reference>> referencesByTarget() {
+    Map<String, List<Reference>> m = referencesByTarget;
+    if (m == null) {
+      Map<String, List<Reference>> built = new HashMap<>();
+      List<FileFacts> files = new ArrayList<>(index.files());
+      files.sort(Comparator.comparing(FileFacts::path));
+      for (FileFacts f : files) {
+        for (Reference r : resolution(f.path()).references()) {
+          built.computeIfAbsent(r.target().key(), k -> new ArrayList<>()).add(r);
+        }
+      }
+      built.replaceAll((k, v) -> List.copyOf(v));
+      m = Map.copyOf(built);
+      referencesByTarget = m;
+    }
+    return m;
+  }
+
   private List<Diagnostic> computeDiagnostics(String path) {
     FileFacts file = index.file(path).orElse(null);
     if (file == null) {
@@ -294,7 +393,9 @@ public final class Analysis {
               read.add(r);
               return r;
             },
-            imports());
+            imports(),
+            this::syncTargets,
+            this::backrefsTo);
     Map<String, List<Diagnostic>> kept = carriedFindings.getOrDefault(path, Map.of());
     Map<String, List<Diagnostic>> byRule = new HashMap<>();
     for (Rule rule : rules) {
@@ -340,6 +441,46 @@ public final class Analysis {
   private static boolean suppressed(FileFacts file, Diagnostic d) {
     Set<String> codes = file.suppressions().get(file.lines().lineOf(d.range().start()));
     return codes != null && (codes.isEmpty() || codes.contains(d.code()));
+  }
+
+  /** The columns every relationship writes, and the unlinked relationships that clash (ORM301). */
+  public SyncTargets syncTargets() {
+    SyncTargets s = syncTargets;
+    if (s == null) {
+      s = SyncTargets.of(model(), lookup(), this::resolve);
+      syncTargets = s;
+    }
+    return s;
+  }
+
+  /**
+   * The attribute names that {@code backref=} on relationships to this class (or a superclass)
+   * create on it. Computed once per snapshot for the whole workspace.
+   */
+  public Set<String> backrefsTo(MappedClass target) {
+    Map<String, Set<String>> b = backrefs;
+    if (b == null) {
+      Map<String, Set<String>> built = new HashMap<>();
+      for (MappedClass c : model().classes()) {
+        for (RelationshipSite site : c.relationships()) {
+          ResolvedRelationship r = site.fact().backref() == null ? null : resolve(site);
+          if (r != null && r.targetClass() != null) {
+            built
+                .computeIfAbsent(r.targetClass().qualifiedName(), k -> new java.util.HashSet<>())
+                .add(site.fact().backref().value());
+          }
+        }
+      }
+      b = built;
+      backrefs = b;
+    }
+    Set<String> out = new java.util.HashSet<>();
+    for (MappedClass c = target;
+        c != null;
+        c = c.superclass() == null ? null : model().mappedClass(c.superclass()).orElse(null)) {
+      out.addAll(b.getOrDefault(c.qualifiedName(), Set.of()));
+    }
+    return out;
   }
 
   private NameLookup lookup() {

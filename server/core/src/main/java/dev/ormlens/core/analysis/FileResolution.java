@@ -12,6 +12,7 @@ import dev.ormlens.core.model.AnnotationFact;
 import dev.ormlens.core.model.ColumnFact;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.ForeignKeyFact;
+import dev.ormlens.core.model.RelationshipFact;
 import dev.ormlens.core.model.SecondaryExpr;
 import dev.ormlens.core.model.StringLiteral;
 import dev.ormlens.core.model.TableFact;
@@ -44,7 +45,12 @@ public final class FileResolution {
       MappedTable table,
       ColumnSite column) {}
 
+  /** A name in a {@code primaryjoin=}-style string that SQLAlchemy will fail to find. */
+  public record UnknownExpressionName(
+      RelationshipSite site, String keyword, String name, TextRange range) {}
+
   private final FileFacts file;
+  private final List<UnknownExpressionName> unknownExpressionNames = new ArrayList<>();
   private final List<ResolvedRelationship> relationships = new ArrayList<>();
   private final List<ResolvedForeignKey> foreignKeys = new ArrayList<>();
   private final List<Reference> references = new ArrayList<>();
@@ -67,6 +73,10 @@ public final class FileResolution {
 
   public List<Reference> references() {
     return references;
+  }
+
+  public List<UnknownExpressionName> unknownExpressionNames() {
+    return unknownExpressionNames;
   }
 
   static FileResolution of(
@@ -114,9 +124,16 @@ public final class FileResolution {
     MappedTable secondaryTable = null;
     if (site.fact().secondary() != null) {
       secondary = secondary(lookup, registry, site.fact().secondary());
-      if (secondary instanceof Lookup.FoundTable ft) {
-        secondaryTable = ft.table();
-      }
+    } else if (site.fact().linkModel() != null) {
+      // SQLModel's link_model=Link is secondary=Link.__table__.
+      secondary =
+          secondary(
+              lookup,
+              registry,
+              new SecondaryExpr.TableOf(site.fact().linkModel(), site.fact().linkModel().range()));
+    }
+    if (secondary instanceof Lookup.FoundTable ft) {
+      secondaryTable = ft.table();
     }
     if (targetClass != null) {
       for (StringLiteral s : new StringLiteral[] {site.fact().backPopulates()}) {
@@ -134,8 +151,62 @@ public final class FileResolution {
         }
       }
     }
+    for (RelationshipFact.KeywordString k : site.fact().expressionStrings()) {
+      resolveExpression(lookup, model, site, k);
+    }
     return new ResolvedRelationship(
         site, target, annotationTarget, secondary, targetClass, secondaryTable);
+  }
+
+  /**
+   * {@code primaryjoin="and_(Parent.id == Child.parent_id)"}: each dotted name's head is looked up
+   * as SQLAlchemy's evaluation does (registry classes, tables, module paths, then its namespace); a
+   * class's attribute becomes a reference too.
+   */
+  private void resolveExpression(
+      NameLookup lookup, OrmModel model, RelationshipSite site, RelationshipFact.KeywordString k) {
+    StringLiteral literal = k.literal();
+    String registry = site.owner().registryId();
+    for (ExpressionStrings.DottedName n :
+        ExpressionStrings.names(literal.value(), literal.contentRange().start())) {
+      String head = n.parts().get(0);
+      Lookup l = lookup.classString(registry, head);
+      addReference(n.ranges().get(0), Kind.EXPRESSION, l);
+      if (l instanceof Lookup.FoundClass fc && n.parts().size() > 1) {
+        attributeReference(lookup, model, fc.mappedClass(), n.parts().get(1), n.ranges().get(1));
+      } else if (l instanceof Lookup.NotFound && !ExpressionStrings.provided(head)) {
+        unknownExpressionNames.add(
+            new UnknownExpressionName(site, k.keyword(), head, n.ranges().get(0)));
+      }
+    }
+  }
+
+  private void attributeReference(
+      NameLookup lookup, OrmModel model, MappedClass c, String attribute, TextRange range) {
+    var relationship = model.relationship(c, attribute);
+    if (relationship.isPresent()) {
+      references.add(
+          new Reference(
+              file.path(),
+              range,
+              Kind.EXPRESSION,
+              new Target.RelationshipTarget(relationship.get())));
+      return;
+    }
+    // Columns are inherited too: a single-table subclass reads its superclass's columns.
+    for (MappedClass k = c;
+        k != null;
+        k = k.superclass() == null ? null : model.mappedClass(k.superclass()).orElse(null)) {
+      MappedTable table = lookup.tableOf(k);
+      for (ColumnSite col : k.columns()) {
+        if (attribute.equals(col.fact().attribute()) && table != null) {
+          references.add(
+              new Reference(
+                  file.path(), range, Kind.EXPRESSION, new Target.ColumnTarget(table, col)));
+          return;
+        }
+      }
+    }
   }
 
   private Lookup secondary(NameLookup lookup, String registry, SecondaryExpr expr) {

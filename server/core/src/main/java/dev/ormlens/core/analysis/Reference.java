@@ -31,6 +31,15 @@ public record Reference(String path, TextRange range, Kind kind, Target target) 
     /** Where the target is defined. */
     Location definition();
 
+    /**
+     * Identifies the target across snapshots' reference lists: its kind and where it is defined (a
+     * class and a Flask-SQLAlchemy default table share the class name's range, not the kind).
+     */
+    default String key() {
+      Location d = definition();
+      return getClass().getSimpleName() + "@" + d.path() + ":" + d.range().start();
+    }
+
     /** A mapped class. */
     record MappedClassTarget(OrmModel.MappedClass mappedClass) implements Target {
       public Location definition() {

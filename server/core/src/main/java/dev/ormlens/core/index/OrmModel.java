@@ -84,6 +84,7 @@ public final class OrmModel {
   private final Map<String, List<MappedTable>> tablesByFile = new HashMap<>();
   private final OrmModelBuilder.Classified classified;
   private volatile long shape;
+  private final java.util.Set<String> metadataWithUnnamedTables = new java.util.HashSet<>();
 
   OrmModel(
       Map<String, Registry> registries,
@@ -106,6 +107,20 @@ public final class OrmModel {
         }
       }
     }
+    for (MappedClass c : classes.values()) {
+      if (c.tableKey() == null && c.superclass() == null) {
+        metadataWithUnnamedTables.add(metadataOf(c.registryId()));
+      }
+    }
+  }
+
+  /**
+   * Whether some class of this metadata maps a table whose name we cannot read (computed by
+   * {@code @declared_attr}, or a schema from an expression): then a table missing from our view may
+   * exist at run time.
+   */
+  public boolean hasUnnamedTables(String metadataId) {
+    return metadataWithUnnamedTables.contains(metadataId);
   }
 
   /** The table whose name literal starts at this offset of this file, if any. */

@@ -123,10 +123,10 @@ final class OrmModelBuilder {
   }
 
   private OrmModel buildOnce() {
-    collectRegistries();
+    // Imperative mappings and registry aliases first: classifying a class reads both.
     collectImperativeMappings();
+    collectRegistries();
     Map<String, MappedClass> classes = new LinkedHashMap<>();
-    List<Runnable> late = new ArrayList<>();
     for (FileFacts file : sorted()) {
       for (ClassFact c : file.classes()) {
         if (classify(file, c) instanceof Kind.Mapped m) {
@@ -144,7 +144,6 @@ final class OrmModelBuilder {
           .computeIfAbsent(c.name(), k -> new ArrayList<>())
           .add(c);
     }
-    late.forEach(Runnable::run);
     return new OrmModel(
         Map.copyOf(registries),
         classes,
@@ -196,6 +195,8 @@ final class OrmModelBuilder {
                   id, new Registry(id, metadataFor(id, r.source()), file, r.nameRange()));
         }
       }
+    }
+    for (FileFacts file : sorted()) {
       for (ClassFact c : file.classes()) {
         if (classify(file, c) instanceof Kind.Root root) {
           registries.put(
@@ -250,9 +251,6 @@ final class OrmModelBuilder {
     } else if (s instanceof Symbol.Class c
         && c.members().isEmpty()
         && ref.written().endsWith("metadata")) {
-      return OrmModel.UNKNOWN_METADATA;
-    }
-    if (ref.qualified().endsWith(".metadata") && !(s instanceof Symbol.External)) {
       return OrmModel.UNKNOWN_METADATA;
     }
     return OrmModel.UNKNOWN_METADATA;
@@ -384,12 +382,10 @@ final class OrmModelBuilder {
     List<ColumnSite> columns = new ArrayList<>();
     List<String> attributes = new ArrayList<>();
     boolean[] complete = {!c.dynamicTableName()};
-    MappedClass[] self = new MappedClass[1];
     // The class itself, then what it inherits from mixins and unmapped family classes.
     List<Symbol.Class> contributors = new ArrayList<>();
     contributors.add(new Symbol.Class(file, c, List.of()));
     collectContributors(c, contributors, new HashSet<>(), complete);
-    List<RelationshipFact> ownRelationships = new ArrayList<>();
     for (Symbol.Class contributor : contributors) {
       for (ClassFact.Attribute a : contributor.fact().attributes()) {
         attributes.add(a.name());
@@ -398,13 +394,15 @@ final class OrmModelBuilder {
           .fact()
           .columns()
           .forEach(col -> columns.add(new ColumnSite(contributor.file(), col)));
-      for (RelationshipFact r : contributor.fact().relationships()) {
-        ownRelationships.add(r);
-      }
     }
     ImperativeMappingFact im = imperative.get(qualified);
     FileFacts imFile = imperativeFiles.get(qualified);
-    String tableKey = tableKeyOf(file, c, kind, im);
+    String schema = null;
+    for (Symbol.Class contributor : contributors) {
+      // __table_args__ is inherited from mixins like any class attribute; the nearest wins.
+      schema = schema != null ? schema : contributor.fact().schema();
+    }
+    String tableKey = tableKeyOf(c, schema, kind, im);
     if (c.dynamicTableName()) {
       complete[0] = false;
     }
@@ -420,7 +418,6 @@ final class OrmModelBuilder {
             columns,
             attributes,
             complete[0]);
-    self[0] = mapped;
     for (Symbol.Class contributor : contributors) {
       for (RelationshipFact r : contributor.fact().relationships()) {
         relationships.add(new RelationshipSite(contributor.file(), r, mapped));
@@ -486,9 +483,9 @@ final class OrmModelBuilder {
   }
 
   private String tableKeyOf(
-      FileFacts file, ClassFact c, Kind.Mapped kind, ImperativeMappingFact im) {
+      ClassFact c, String schema, Kind.Mapped kind, ImperativeMappingFact im) {
     if (c.tableName() != null) {
-      return OrmModel.tableKey(schemaOf(c), c.tableName().value());
+      return OrmModel.tableKey(schema, c.tableName().value());
     }
     if (c.table() != null) {
       return OrmModel.tableKey(c.table().schema(), c.table().name().value());
@@ -502,15 +499,17 @@ final class OrmModelBuilder {
         && index.resolve(im.table().qualified()) instanceof Symbol.Table t) {
       return OrmModel.tableKey(t.fact().schema(), t.fact().name().value());
     }
-    if (c.dynamicTableName() || kind.superclass() != null) {
+    if (c.dynamicTableName()) {
       return null;
     }
-    if (kind.registryId().equals(SQLMODEL_REGISTRY)) {
-      return c.name().toLowerCase(java.util.Locale.ROOT);
-    }
     Registry registry = registries.get(kind.registryId());
-    if (registry != null && isFlask(registry)) {
-      return OrmModel.snakeCase(c.name());
+    boolean ownPrimaryKey = c.columns().stream().anyMatch(col -> col.primaryKey());
+    if (registry != null && isFlask(registry) && (kind.superclass() == null || ownPrimaryKey)) {
+      // Flask-SQLAlchemy names the table unless the class inherits a table without adding a key.
+      return OrmModel.tableKey(schema, OrmModel.snakeCase(c.name()));
+    }
+    if (kind.superclass() == null && kind.registryId().equals(SQLMODEL_REGISTRY)) {
+      return OrmModel.tableKey(schema, c.name().toLowerCase(java.util.Locale.ROOT));
     }
     return null;
   }
@@ -525,10 +524,6 @@ final class OrmModelBuilder {
       }
     }
     return false;
-  }
-
-  private static String schemaOf(ClassFact c) {
-    return null;
   }
 
   // ---- tables

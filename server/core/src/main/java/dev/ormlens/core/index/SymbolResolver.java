@@ -134,6 +134,13 @@ final class SymbolResolver {
             return new Symbol.Registry(file, r, rest);
           }
         }
+        if (chosen.target() != null && !chosen.target().equals(Symbol.qualify(file, name))) {
+          // A plain alias such as `metadata = mapper_registry.metadata`: follow it.
+          return resolve(
+              chosen.target() + (rest.isEmpty() ? "" : "." + String.join(".", rest)),
+              hops + 1,
+              paths);
+        }
       }
       case IMPORT, TYPE_CHECKING_IMPORT -> {
         String target = chosen.target() + (rest.isEmpty() ? "" : "." + String.join(".", rest));

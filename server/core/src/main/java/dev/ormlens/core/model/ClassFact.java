@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param keywords class keywords as written, e.g. SQLModel's {@code table=True}
  * @param tableName {@code __tablename__ = "..."}, or null
+ * @param schema the schema of {@code __table_args__ = {"schema": "x"}} (or a tuple ending with such
+ *     a dict), or null
  * @param dynamicTableName true when the table name is computed ({@code @declared_attr
  *     __tablename__}, a mixin's function): names that cannot be checked are then not reported
  * @param table {@code __table__ = Table(...)} or {@code __table__ = some_table}, or null
@@ -24,6 +26,7 @@ public record ClassFact(
     Map<String, String> keywords,
     List<NameRef> decorators,
     StringLiteral tableName,
+    String schema,
     boolean dynamicTableName,
     TableFact table,
     NameRef tableVariable,

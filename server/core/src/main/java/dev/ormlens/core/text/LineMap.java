@@ -90,6 +90,9 @@ public final class LineMap {
     if (position.line() >= lineStarts.length) {
       return length;
     }
+    if (position.line() < 0) {
+      return 0;
+    }
     int start = lineStarts[Math.max(0, position.line())];
     int nextStart =
         position.line() + 1 < lineStarts.length ? lineStarts[position.line() + 1] : length;

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * ORM103: {@code back_populates} names an attribute the target class does not have, or one that is
- * not a relationship. SQLAlchemy raises {@code InvalidRequestError} at mapper configuration.
+ * not a relationship; or {@code backref} names an attribute the target already has. SQLAlchemy
+ * raises {@code InvalidRequestError}/{@code ArgumentError} at mapper configuration.
  */
 public final class BackPopulatesMissing implements Rule {
   public static final String CODE = "ORM103";
@@ -26,6 +27,7 @@ public final class BackPopulatesMissing implements Rule {
   public void check(RuleContext ctx, List<Diagnostic> out) {
     OrmModel model = ctx.model();
     for (ResolvedRelationship r : ctx.resolution().relationships()) {
+      backrefClash(ctx, r, out);
       StringLiteral back = r.site().fact().backPopulates();
       MappedClass target = r.targetClass();
       if (back == null || target == null || !model.isComplete(target)) {
@@ -83,18 +85,36 @@ public final class BackPopulatesMissing implements Rule {
 
   /** Whether some relationship to {@code target}'s class declares {@code backref=name}. */
   static boolean createdByBackref(RuleContext ctx, MappedClass target, String name) {
-    for (MappedClass c : ctx.model().classes()) {
-      for (OrmModel.RelationshipSite s : c.relationships()) {
-        if (s.fact().backref() != null && s.fact().backref().value().equals(name)) {
-          ResolvedRelationship other = ctx.resolveSite().apply(s);
-          if (other != null
-              && other.targetClass() != null
-              && ctx.model().isSubclass(target, other.targetClass())) {
-            return true;
-          }
-        }
-      }
+    return ctx.backrefsTo().apply(target).contains(name);
+  }
+
+  /**
+   * {@code backref="name"} where the target already has an attribute of that name: SQLAlchemy
+   * raises {@code ArgumentError} (Error creating backref ... property of that name exists).
+   */
+  private static void backrefClash(RuleContext ctx, ResolvedRelationship r, List<Diagnostic> out) {
+    StringLiteral backref = r.site().fact().backref();
+    MappedClass target = r.targetClass();
+    if (backref == null || target == null || !ctx.model().hasAttribute(target, backref.value())) {
+      return;
     }
-    return false;
+    out.add(
+        ctx.diagnostic(
+            CODE,
+            Severity.ERROR,
+            backref.literalRange(),
+            "backref '"
+                + backref.value()
+                + "' clashes with the existing attribute '"
+                + target.name()
+                + "."
+                + backref.value()
+                + "': SQLAlchemy raises ArgumentError (Error creating backref) when configuring "
+                + Describe.mapper(r.site().owner())
+                + ".",
+            List.of(
+                RuleContext.related(
+                    new Location(target.file().path(), target.fact().nameRange()),
+                    "the target class"))));
   }
 }

@@ -56,9 +56,11 @@ public final class BackPopulatesNotReciprocal implements Rule {
                     + otherTarget.name()
                     + "', not to '"
                     + owner.name()
-                    + "': SQLAlchemy rejects the pair when configuring "
+                    + "': SQLAlchemy raises ArgumentError (reverse_property '"
+                    + back.value()
+                    + "' ... does not reference mapper "
                     + Describe.mapper(owner)
-                    + ".",
+                    + ") when configuring.",
                 List.of(RuleContext.related(otherLocation, "the other side"))));
         continue;
       }
@@ -78,7 +80,10 @@ public final class BackPopulatesNotReciprocal implements Rule {
                     + "\". SQLAlchemy accepts it silently, but changes to one side are not mirrored on the other until"
                     + " a reload.",
                 List.of(RuleContext.related(otherLocation, "the other side"))));
-      } else if (otherBack != null && !otherBack.value().equals(self)) {
+      } else if (otherBack != null
+          && !otherBack.value().equals(self)
+          && model.relationship(owner, otherBack.value()).isPresent()) {
+        // When the other side names a missing attribute, ORM103 reports that side instead.
         out.add(
             ctx.diagnostic(
                 CODE,

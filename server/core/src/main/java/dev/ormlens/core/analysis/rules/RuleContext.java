@@ -4,6 +4,7 @@ import dev.ormlens.core.analysis.Diagnostic;
 import dev.ormlens.core.analysis.FileResolution;
 import dev.ormlens.core.analysis.Location;
 import dev.ormlens.core.analysis.Severity;
+import dev.ormlens.core.analysis.SyncTargets;
 import dev.ormlens.core.analysis.imports.ImportAnalysis;
 import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.index.WorkspaceIndex;
@@ -11,14 +12,20 @@ import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.text.TextRange;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** What a rule may read: the snapshot, its model, the file's resolution and the import graph. */
+/**
+ * What a rule may read: the snapshot, its model, the file's resolution, the import graph, and
+ * workspace-wide results computed once per snapshot.
+ */
 public record RuleContext(
     WorkspaceIndex index,
     OrmModel model,
     FileResolution resolution,
     Function<OrmModel.RelationshipSite, FileResolution.ResolvedRelationship> resolveSite,
-    ImportAnalysis imports) {
+    ImportAnalysis imports,
+    Supplier<SyncTargets> syncTargets,
+    Function<OrmModel.MappedClass, java.util.Set<String>> backrefsTo) {
   public FileFacts file() {
     return resolution.file();
   }

@@ -16,6 +16,7 @@ public final class Rules {
           new FailingCircularImport(),
           new NeverImported(),
           new UndefinedAnnotationName(),
+          new OverlappingRelationships(),
           new DuplicateTableName(),
           new AssociationTableMissingForeignKey());
 

@@ -40,7 +40,7 @@ public final class UnknownForeignKeyTarget implements Rule {
                     + value
                     + "') must name 'table.column': SQLAlchemy raises ArgumentError.",
                 List.of()));
-      } else if (fk.table() == null) {
+      } else if (fk.table() == null && !model.hasUnnamedTables(fk.metadataId())) {
         List<String> suggestions =
             Describe.closest(fk.tableKey(), model.allTables(fk.metadataId()).keySet());
         out.add(
@@ -54,7 +54,7 @@ public final class UnknownForeignKeyTarget implements Rule {
                     + " create_all, and NoForeignKeysError when configuring a relationship that relies on this key."
                     + Describe.didYouMean(suggestions),
                 List.of()));
-      } else if (fk.column() == null && fk.table().complete()) {
+      } else if (fk.table() != null && fk.column() == null && fk.table().complete()) {
         String column = value.substring(value.lastIndexOf('.') + 1);
         List<String> names = new ArrayList<>();
         for (ColumnSite c : fk.table().columns()) {

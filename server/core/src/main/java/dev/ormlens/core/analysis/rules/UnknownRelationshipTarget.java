@@ -33,6 +33,24 @@ public final class UnknownRelationshipTarget implements Rule {
         report(ctx, r, r.annotationTarget(), a.target().range(), a.target().written(), null, out);
       }
     }
+    for (var u : ctx.resolution().unknownExpressionNames()) {
+      out.add(
+          ctx.diagnostic(
+              CODE,
+              Severity.ERROR,
+              u.range(),
+              "no mapped class or table named '"
+                  + u.name()
+                  + "' in "
+                  + u.keyword()
+                  + "=: SQLAlchemy raises InvalidRequestError when configuring "
+                  + Describe.mapper(u.site().owner())
+                  + " (expression failed to locate a name)."
+                  + Describe.didYouMean(
+                      Describe.closest(
+                          u.name(), ctx.model().classNames(u.site().owner().registryId()))),
+              List.of()));
+    }
   }
 
   private void report(

@@ -1,0 +1,392 @@
+package dev.ormlens.lsp;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.RenameOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+import org.tomlj.Toml;
+import org.tomlj.TomlTable;
+
+/**
+ * The ORM Lens language server. {@code initialize} answers at once; the workspace folders are
+ * indexed in the background (with {@code $/progress} and {@code ormlens/status}), and requests
+ * meanwhile answer from what is known.
+ */
+public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
+  private final Log log = new Log();
+  private final OpenDocuments documents = new OpenDocuments();
+  private final Folders folders = new Folders();
+  private final PushedDiagnostics pushed;
+  private final Reindexer reindexer;
+  private final Requests requests;
+  private final TextDocuments textDocuments;
+  private final WorkspaceHandlers workspace;
+  private final Runnable onExit;
+  private final AtomicInteger progressTokens = new AtomicInteger();
+  private volatile OrmLensClient client;
+  private volatile ClientCapabilities capabilities = new ClientCapabilities();
+  private volatile JsonElement initializationOptions;
+  private volatile boolean pullRefresh;
+
+  /**
+   * @param onExit what {@code exit} does: the command line ends the process, tests do nothing
+   */
+  public OrmLensServer(Runnable onExit) {
+    this.onExit = onExit;
+    this.pushed = new PushedDiagnostics(documents, () -> client, log);
+    this.reindexer = new Reindexer(documents, folders, log, this::snapshotChanged);
+    this.requests = new Requests(documents, reindexer, log);
+    this.textDocuments = new TextDocuments(documents, reindexer, requests, log);
+    this.workspace = new WorkspaceHandlers(this, reindexer, requests, textDocuments);
+  }
+
+  @Override
+  public void connect(LanguageClient languageClient) {
+    this.client = (OrmLensClient) languageClient;
+    log.connect(languageClient);
+  }
+
+  OrmLensClient client() {
+    return client;
+  }
+
+  Folders folders() {
+    return folders;
+  }
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    if (params.getCapabilities() != null) {
+      capabilities = params.getCapabilities();
+    }
+    initializationOptions = new Gson().toJsonTree(params.getInitializationOptions());
+    List<WorkspaceFolder> given = params.getWorkspaceFolders();
+    if (given != null && !given.isEmpty()) {
+      given.forEach(f -> addFolder(f.getUri()));
+    } else if (params.getRootUri() != null) {
+      addFolder(params.getRootUri());
+    }
+    ServerCapabilities caps = new ServerCapabilities();
+    caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
+    caps.setDefinitionProvider(true);
+    caps.setDeclarationProvider(true);
+    caps.setReferencesProvider(true);
+    caps.setHoverProvider(true);
+    caps.setCompletionProvider(new CompletionOptions(false, List.of("\"", "'", ".")));
+    caps.setRenameProvider(new RenameOptions(true));
+    caps.setDocumentSymbolProvider(true);
+    caps.setWorkspaceSymbolProvider(true);
+    caps.setCodeLensProvider(new CodeLensOptions(false));
+    CodeActionOptions actions =
+        new CodeActionOptions(List.of("quickfix", "source.fixAll.ormlens", "refactor.rewrite"));
+    actions.setResolveProvider(true);
+    caps.setCodeActionProvider(actions);
+    caps.setExecuteCommandProvider(
+        new ExecuteCommandOptions(List.of(WorkspaceHandlers.FIX_WORKSPACE)));
+    WorkspaceFoldersOptions folderOptions = new WorkspaceFoldersOptions();
+    folderOptions.setSupported(true);
+    folderOptions.setChangeNotifications(true);
+    caps.setWorkspace(new WorkspaceServerCapabilities(folderOptions));
+    var text = capabilities.getTextDocument();
+    if (text != null && text.getDiagnostic() != null) {
+      caps.setDiagnosticProvider(new DiagnosticRegistrationOptions(true, false));
+      pushed.disable();
+      var ws = capabilities.getWorkspace();
+      pullRefresh =
+          ws != null
+              && ws.getDiagnostics() != null
+              && Boolean.TRUE.equals(ws.getDiagnostics().getRefreshSupport());
+    }
+    return CompletableFuture.completedFuture(
+        new InitializeResult(caps, new ServerInfo("ormlens", dev.ormlens.cli.Version.VERSION)));
+  }
+
+  private void addFolder(String uri) {
+    Path p = WorkspaceHandlers.folderPath(uri);
+    if (p != null) {
+      folders.add(p);
+    }
+  }
+
+  @Override
+  public void initialized(InitializedParams params) {
+    registerWatchers();
+    reloadConfiguration(null).thenRun(() -> index(folders.all()));
+  }
+
+  private void registerWatchers() {
+    var ws = capabilities.getWorkspace();
+    if (ws == null
+        || ws.getDidChangeWatchedFiles() == null
+        || !Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration())) {
+      return;
+    }
+    var options =
+        new DidChangeWatchedFilesRegistrationOptions(
+            List.of(
+                new FileSystemWatcher(Either.forLeft("**/*.py")),
+                new FileSystemWatcher(Either.forLeft("**/pyproject.toml"))));
+    client.registerCapability(
+        new RegistrationParams(
+            List.of(
+                new Registration("ormlens-watch", "workspace/didChangeWatchedFiles", options))));
+  }
+
+  /**
+   * Reads the settings: {@code [tool.ormlens]} of each folder's {@code pyproject.toml}, overridden
+   * by the client's {@code ormlens} section (asked with {@code workspace/configuration} when the
+   * client supports it, else the pushed value or the initialization options).
+   */
+  CompletableFuture<Void> reloadConfiguration(Object pushedSettings) {
+    var ws = capabilities.getWorkspace();
+    boolean canAsk = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
+    CompletableFuture<JsonElement> fromClient;
+    if (canAsk) {
+      ConfigurationItem item = new ConfigurationItem();
+      item.setSection("ormlens");
+      fromClient =
+          client
+              .configuration(new ConfigurationParams(List.of(item)))
+              .thenApply(
+                  list ->
+                      list == null || list.isEmpty() ? null : new Gson().toJsonTree(list.get(0)))
+              .exceptionally(e -> null);
+    } else {
+      JsonElement given =
+          pushedSettings != null ? new Gson().toJsonTree(pushedSettings) : initializationOptions;
+      fromClient = CompletableFuture.completedFuture(given);
+    }
+    return fromClient.thenAccept(
+        json -> {
+          List<String> notes = new ArrayList<>();
+          JsonObject merged = pyproject(notes);
+          if (json != null && json.isJsonObject()) {
+            JsonObject o = json.getAsJsonObject();
+            if (o.has("ormlens") && o.get("ormlens").isJsonObject()) {
+              o = o.getAsJsonObject("ormlens");
+            }
+            o.entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
+          }
+          Settings next = Settings.parse(merged, notes);
+          notes.forEach(log::info);
+          if (!next.equals(reindexer.settings())) {
+            reindexer.setSettings(next);
+          }
+        });
+  }
+
+  private JsonObject pyproject(List<String> notes) {
+    JsonObject merged = new JsonObject();
+    for (Path root : folders.all()) {
+      Path file = root.resolve("pyproject.toml");
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
+      try {
+        TomlTable table = Toml.parse(file).getTable("tool.ormlens");
+        if (table != null) {
+          JsonParser.parseString(table.toJson())
+              .getAsJsonObject()
+              .entrySet()
+              .forEach(e -> merged.add(e.getKey(), e.getValue()));
+        }
+      } catch (Exception e) {
+        notes.add(file + ": [tool.ormlens] ignored (" + e.getMessage() + ")");
+      }
+    }
+    return merged;
+  }
+
+  /** Indexes folders in the background, reporting progress and status. */
+  void index(List<Path> roots) {
+    status("indexing", "Indexing SQLAlchemy models");
+    reindexer.loadFolders(roots, progress(), () -> status("ready", null));
+  }
+
+  private Progress progress() {
+    var window = capabilities.getWindow();
+    if (window == null || !Boolean.TRUE.equals(window.getWorkDoneProgress()) || client == null) {
+      return Progress.NONE;
+    }
+    String token = "ormlens-indexing-" + progressTokens.incrementAndGet();
+    return new Progress() {
+      private volatile boolean created;
+
+      @Override
+      public void begin(String title, int total) {
+        try {
+          client
+              .createProgress(new WorkDoneProgressCreateParams(Either.forLeft(token)))
+              .get(5, TimeUnit.SECONDS);
+          created = true;
+        } catch (Exception e) {
+          log.info("ormlens: no progress reporting (" + e + ")");
+          return;
+        }
+        WorkDoneProgressBegin b = new WorkDoneProgressBegin();
+        b.setTitle(title);
+        b.setMessage("0/" + total + " files");
+        b.setPercentage(0);
+        b.setCancellable(false);
+        send(Either.forLeft(b));
+      }
+
+      @Override
+      public void report(int done, int total) {
+        WorkDoneProgressReport r = new WorkDoneProgressReport();
+        r.setMessage(done + "/" + total + " files");
+        r.setPercentage(total == 0 ? 100 : done * 100 / total);
+        send(Either.forLeft(r));
+      }
+
+      @Override
+      public void end(String message) {
+        WorkDoneProgressEnd e = new WorkDoneProgressEnd();
+        e.setMessage(message);
+        send(Either.forLeft(e));
+      }
+
+      private void send(Either<org.eclipse.lsp4j.WorkDoneProgressNotification, Object> value) {
+        if (created) {
+          client.notifyProgress(new ProgressParams(Either.forLeft(token), value));
+        }
+      }
+    };
+  }
+
+  private void status(String state, String message) {
+    OrmLensClient c = client;
+    if (c == null) {
+      return;
+    }
+    Snapshot s = reindexer.current();
+    JsonObject o = new JsonObject();
+    o.addProperty("state", state);
+    o.addProperty("models", s.analysis().model().classes().size());
+    o.addProperty("files", s.index().size());
+    o.addProperty(
+        "message",
+        message == null
+            ? s.index().size() + " files, " + s.analysis().model().classes().size() + " models"
+            : message);
+    try {
+      c.status(o);
+    } catch (RuntimeException e) {
+      log.error("ormlens/status failed", e);
+    }
+  }
+
+  private void snapshotChanged(Snapshot snapshot, boolean whole) {
+    pushed.publish(snapshot, whole);
+    if (!pushed.enabled() && pullRefresh && client != null) {
+      client.refreshDiagnostics();
+    }
+  }
+
+  @Override
+  public CompletableFuture<JsonObject> graph(JsonObject params) {
+    String uri =
+        params != null && params.has("uri") && params.get("uri").isJsonPrimitive()
+            ? params.get("uri").getAsString()
+            : null;
+    return requests.run(
+        "ormlens/graph",
+        cancel -> {
+          Snapshot s = reindexer.current();
+          String path = uri == null ? null : Uris.toPath(uri);
+          return GraphJson.entities(s.index(), s.analysis().entityGraph(path));
+        });
+  }
+
+  @Override
+  public CompletableFuture<JsonObject> importGraph(JsonObject params) {
+    String uri = uriOf(params);
+    return requests.run(
+        "ormlens/importGraph",
+        cancel -> {
+          Snapshot s = reindexer.current();
+          String path = uri == null ? null : Uris.toPath(uri);
+          return GraphJson.imports(s.analysis().importGraph(path));
+        });
+  }
+
+  private static String uriOf(JsonObject params) {
+    return params != null && params.has("uri") && params.get("uri").isJsonPrimitive()
+        ? params.get("uri").getAsString()
+        : null;
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    requests.shutdown();
+    reindexer.shutdown();
+    pushed.shutdown();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void exit() {
+    onExit.run();
+  }
+
+  @Override
+  public TextDocumentService getTextDocumentService() {
+    return textDocuments;
+  }
+
+  @Override
+  public WorkspaceService getWorkspaceService() {
+    return workspace;
+  }
+
+  /** The server's copy of an open document (for tests of text sync). */
+  String openText(String path) {
+    return documents.get(path).map(OpenDocuments.Document::text).orElse(null);
+  }
+
+  int openVersion(String path) {
+    return documents.get(path).map(OpenDocuments.Document::version).orElse(-1);
+  }
+
+  @Override
+  public void setTrace(org.eclipse.lsp4j.SetTraceParams params) {}
+}

@@ -1,0 +1,282 @@
+package dev.ormlens.lsp;
+
+import dev.ormlens.core.index.WorkspaceIndex;
+import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.lsp.OpenDocuments.Document;
+import dev.ormlens.python.PythonFrontEnd;
+import dev.ormlens.workspace.Discovery;
+import dev.ormlens.workspace.Loader;
+import dev.ormlens.workspace.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Keeps the snapshot in step with the editor and the disk. Edits are parsed on the indexing thread
+ * after a short quiet period (debounce), never on the protocol's reader thread; each batch swaps in
+ * a new immutable snapshot and hands it to the publisher. Requests that need a document's latest
+ * text call {@link #ensureCurrent}, which parses it at once.
+ */
+final class Reindexer {
+  static final long DEBOUNCE_MS = 150;
+  // Each chunk is a new snapshot (a copy of the path maps): few, large chunks on big workspaces.
+  private static final int CHUNK = 1024;
+
+  private final OpenDocuments documents;
+  private final Folders folders;
+  private final Log log;
+  private final BiConsumer<Snapshot, Boolean> publisher;
+  private final ScheduledExecutorService indexer =
+      Executors.newSingleThreadScheduledExecutor(daemon("ormlens-index"));
+  private final Set<String> pending = new LinkedHashSet<>();
+  private ScheduledFuture<?> flush;
+  private volatile Snapshot snapshot = Snapshot.empty(Settings.DEFAULTS.analysis());
+  private volatile Settings settings = Settings.DEFAULTS;
+
+  /**
+   * @param publisher receives every new snapshot, with true when the whole workspace changed
+   */
+  Reindexer(
+      OpenDocuments documents, Folders folders, Log log, BiConsumer<Snapshot, Boolean> publisher) {
+    this.documents = documents;
+    this.folders = folders;
+    this.log = log;
+    this.publisher = publisher;
+  }
+
+  Snapshot current() {
+    return snapshot;
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  /** Re-indexes an open document after the debounce. */
+  synchronized void schedule(String path) {
+    pending.add(path);
+    if (flush != null) {
+      flush.cancel(false);
+    }
+    flush = indexer.schedule(this::flushPending, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /** The snapshot with this document's current text indexed, parsing it now if needed. */
+  Snapshot ensureCurrent(String path) {
+    Document d = documents.get(path).orElse(null);
+    Snapshot s = snapshot;
+    if (d == null || Objects.equals(s.version(path), d.version())) {
+      return s;
+    }
+    synchronized (this) {
+      pending.remove(path);
+      return swap(List.of(facts(d)), Map.of(path, d.version()), List.of(), false);
+    }
+  }
+
+  /** A file changed, appeared or disappeared on disk; open buffers win over disk. */
+  void fileChanged(String path, boolean deleted) {
+    indexer.execute(
+        () -> {
+          if (documents.get(path).isPresent()) {
+            return;
+          }
+          synchronized (this) {
+            if (deleted) {
+              swap(List.of(), Map.of(), List.of(path), true);
+              return;
+            }
+            Path file = Path.of(path);
+            if (!settings.includes(folders.relative(file))) {
+              return;
+            }
+            List<String> notes = new ArrayList<>();
+            SourceFile source = new SourceFile(file, path, folders.moduleOf(file));
+            Loader.read(source, notes)
+                .ifPresentOrElse(
+                    text -> swap(List.of(Loader.facts(source, text)), Map.of(), List.of(), true),
+                    () -> swap(List.of(), Map.of(), List.of(path), true));
+            notes.forEach(log::info);
+          }
+        });
+  }
+
+  /** A document was closed: its facts go back to what the disk says. */
+  void closed(String path) {
+    fileChanged(path, !Path.of(path).toFile().isFile());
+  }
+
+  void setSettings(Settings next) {
+    synchronized (this) {
+      settings = next;
+      swap(List.of(), Map.of(), List.of(), true);
+    }
+  }
+
+  /** Indexes workspace folders from disk, chunk by chunk, so requests see what is known so far. */
+  void loadFolders(List<Path> roots, Progress progress, Runnable done) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                load(roots, progress);
+              } catch (RuntimeException e) {
+                log.error("indexing failed", e);
+              } finally {
+                done.run();
+              }
+            },
+            "ormlens-load");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void load(List<Path> roots, Progress progress) {
+    List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    Map<Path, List<SourceFile>> byRoot = new java.util.LinkedHashMap<>();
+    int total = 0;
+    for (Path root : roots) {
+      List<SourceFile> files = new ArrayList<>();
+      for (SourceFile f : Discovery.find(root, notes)) {
+        if (settings.includes(f.path())) {
+          files.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
+        }
+      }
+      byRoot.put(root, files);
+      total += files.size();
+    }
+    int all = total;
+    progress.begin("Indexing SQLAlchemy models", all);
+    int[] before = {0};
+    for (Map.Entry<Path, List<SourceFile>> e : byRoot.entrySet()) {
+      // Through the folder's index cache and the pre-scan: unchanged files are not parsed.
+      List<SourceFile> files =
+          e.getValue().stream().filter(f -> documents.get(f.path()).isEmpty()).toList();
+      Loader.load(
+          e.getKey(),
+          files,
+          notes,
+          CHUNK,
+          (facts, done) -> {
+            synchronized (this) {
+              // A file opened meanwhile keeps its buffer's facts.
+              List<FileFacts> fromDisk =
+                  facts.stream().filter(f -> documents.get(f.path()).isEmpty()).toList();
+              swap(fromDisk, Map.of(), List.of(), false);
+            }
+            progress.report(Math.min(all, before[0] + done), all);
+          });
+      before[0] += e.getValue().size();
+    }
+    notes.forEach(log::info);
+    synchronized (this) {
+      swap(List.of(), Map.of(), List.of(), true);
+    }
+    progress.end(all + " files indexed");
+  }
+
+  /** Drops the files of a removed folder, except open ones. */
+  void unloadFolder(Path root) {
+    indexer.execute(
+        () -> {
+          synchronized (this) {
+            List<String> gone = new ArrayList<>();
+            for (FileFacts f : snapshot.index().files()) {
+              if (Path.of(f.path()).startsWith(root)
+                  && documents.get(f.path()).isEmpty()
+                  && folders.rootOf(Path.of(f.path())) == null) {
+                gone.add(f.path());
+              }
+            }
+            swap(List.of(), Map.of(), gone, true);
+          }
+        });
+  }
+
+  private void flushPending() {
+    List<Document> docs = new ArrayList<>();
+    synchronized (this) {
+      for (String path : pending) {
+        documents.get(path).ifPresent(docs::add);
+      }
+      pending.clear();
+    }
+    if (docs.isEmpty()) {
+      return;
+    }
+    try {
+      List<FileFacts> facts = new ArrayList<>();
+      Map<String, Integer> versions = new HashMap<>();
+      for (Document d : docs) {
+        facts.add(facts(d));
+        versions.put(d.path(), d.version());
+      }
+      synchronized (this) {
+        swap(facts, versions, List.of(), false);
+      }
+    } catch (RuntimeException e) {
+      log.error("re-indexing failed", e);
+    }
+  }
+
+  private FileFacts facts(Document d) {
+    return PythonFrontEnd.extract(d.path(), folders.moduleOf(Path.of(d.path())), d.text());
+  }
+
+  /** Must hold the lock. Older versions never replace newer ones. */
+  private Snapshot swap(
+      List<FileFacts> facts, Map<String, Integer> versions, List<String> removed, boolean whole) {
+    Snapshot s = snapshot;
+    List<FileFacts> fresh = new ArrayList<>();
+    Map<String, Integer> freshVersions = new HashMap<>();
+    List<String> fromDisk = new ArrayList<>(removed);
+    for (FileFacts f : facts) {
+      Integer v = versions.get(f.path());
+      Integer had = s.version(f.path());
+      if (v != null && had != null && v < had) {
+        continue;
+      }
+      fresh.add(f);
+      if (v != null) {
+        freshVersions.put(f.path(), v);
+      } else {
+        fromDisk.add(f.path());
+      }
+    }
+    WorkspaceIndex index = s.index().withFiles(fresh);
+    for (String p : removed) {
+      index = index.withoutFile(p);
+    }
+    Snapshot next = s.with(index, freshVersions, fromDisk, settings.analysis());
+    snapshot = next;
+    try {
+      publisher.accept(next, whole);
+    } catch (RuntimeException e) {
+      log.error("publishing diagnostics failed", e);
+    }
+    return next;
+  }
+
+  void shutdown() {
+    indexer.shutdown();
+  }
+
+  static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
