@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +43,9 @@ final class Reindexer {
       Executors.newSingleThreadScheduledExecutor(daemon("ormlens-index"));
   private final Set<String> pending = new LinkedHashSet<>();
   private ScheduledFuture<?> flush;
-  private volatile Snapshot snapshot = Snapshot.empty(Settings.DEFAULTS.analysis());
-  private volatile Settings settings = Settings.DEFAULTS;
+  private volatile Snapshot snapshot = Snapshot.empty(Configuration.DEFAULTS.analysis());
+  private volatile Configuration configuration = Configuration.DEFAULTS;
+  private volatile boolean stopped;
 
   /**
    * @param publisher receives every new snapshot, with true when the whole workspace changed
@@ -59,12 +62,15 @@ final class Reindexer {
     return snapshot;
   }
 
-  Settings settings() {
-    return settings;
+  Configuration configuration() {
+    return configuration;
   }
 
   /** Re-indexes an open document after the debounce. */
   synchronized void schedule(String path) {
+    if (stopped) {
+      return;
+    }
     pending.add(path);
     if (flush != null) {
       flush.cancel(false);
@@ -87,7 +93,7 @@ final class Reindexer {
 
   /** A file changed, appeared or disappeared on disk; open buffers win over disk. */
   void fileChanged(String path, boolean deleted) {
-    indexer.execute(
+    submit(
         () -> {
           if (documents.get(path).isPresent()) {
             return;
@@ -98,7 +104,7 @@ final class Reindexer {
               return;
             }
             Path file = Path.of(path);
-            if (!settings.includes(folders.relative(file))) {
+            if (!configuration.includes(folders.rootOf(file), file)) {
               return;
             }
             List<String> notes = new ArrayList<>();
@@ -117,9 +123,9 @@ final class Reindexer {
     fileChanged(path, !Path.of(path).toFile().isFile());
   }
 
-  void setSettings(Settings next) {
+  void setConfiguration(Configuration next) {
     synchronized (this) {
-      settings = next;
+      configuration = next;
       swap(List.of(), Map.of(), List.of(), true);
     }
   }
@@ -145,50 +151,67 @@ final class Reindexer {
   private void load(List<Path> roots, Progress progress) {
     List<String> notes = Collections.synchronizedList(new ArrayList<>());
     Map<Path, List<SourceFile>> byRoot = new java.util.LinkedHashMap<>();
-    int total = 0;
+    List<SourceFile> files = new ArrayList<>();
     for (Path root : roots) {
-      List<SourceFile> files = new ArrayList<>();
-      for (SourceFile f : Discovery.find(root, notes)) {
-        if (settings.includes(f.path())) {
-          files.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
-        }
+      List<SourceFile> inRoot = new ArrayList<>();
+      for (SourceFile f : Discovery.find(root, configuration.of(root), notes)) {
+        inRoot.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
       }
-      byRoot.put(root, files);
-      total += files.size();
+      byRoot.put(root, inRoot);
+      files.addAll(inRoot);
     }
-    int all = total;
+    int all = files.size();
     progress.begin("Indexing SQLAlchemy models", all);
-    int[] before = {0};
+    int before = 0;
     for (Map.Entry<Path, List<SourceFile>> e : byRoot.entrySet()) {
+      if (stopped) {
+        break;
+      }
+      int offset = before;
       // Through the folder's index cache and the pre-scan: unchanged files are not parsed.
-      List<SourceFile> files =
+      List<SourceFile> fromDiskFiles =
           e.getValue().stream().filter(f -> documents.get(f.path()).isEmpty()).toList();
       Loader.load(
           e.getKey(),
-          files,
+          fromDiskFiles,
           notes,
           CHUNK,
           (facts, done) -> {
+            if (stopped) {
+              return;
+            }
             synchronized (this) {
               // A file opened meanwhile keeps its buffer's facts.
               List<FileFacts> fromDisk =
                   facts.stream().filter(f -> documents.get(f.path()).isEmpty()).toList();
               swap(fromDisk, Map.of(), List.of(), false);
             }
-            progress.report(Math.min(all, before[0] + done), all);
+            progress.report(Math.min(all, offset + done), all);
           });
-      before[0] += e.getValue().size();
+      before += e.getValue().size();
     }
     notes.forEach(log::info);
     synchronized (this) {
-      swap(List.of(), Map.of(), List.of(), true);
+      // Listed again after include/exclude changed: files no longer listed leave, unless open.
+      Set<String> listed = new HashSet<>();
+      files.forEach(f -> listed.add(f.path()));
+      List<String> gone = new ArrayList<>();
+      for (FileFacts f : snapshot.index().files()) {
+        Path p = Path.of(f.path());
+        if (roots.stream().anyMatch(p::startsWith)
+            && !listed.contains(f.path())
+            && documents.get(f.path()).isEmpty()) {
+          gone.add(f.path());
+        }
+      }
+      swap(List.of(), Map.of(), gone, true);
     }
     progress.end(all + " files indexed");
   }
 
   /** Drops the files of a removed folder, except open ones. */
   void unloadFolder(Path root) {
-    indexer.execute(
+    submit(
         () -> {
           synchronized (this) {
             List<String> gone = new ArrayList<>();
@@ -205,6 +228,9 @@ final class Reindexer {
   }
 
   private void flushPending() {
+    if (stopped) {
+      return;
+    }
     List<Document> docs = new ArrayList<>();
     synchronized (this) {
       for (String path : pending) {
@@ -258,8 +284,11 @@ final class Reindexer {
     for (String p : removed) {
       index = index.withoutFile(p);
     }
-    Snapshot next = s.with(index, freshVersions, fromDisk, settings.analysis());
+    Snapshot next = s.with(index, freshVersions, fromDisk, configuration.analysis());
     snapshot = next;
+    if (stopped) {
+      return next;
+    }
     try {
       publisher.accept(next, whole);
     } catch (RuntimeException e) {
@@ -268,8 +297,35 @@ final class Reindexer {
     return next;
   }
 
+  /**
+   * Stops for good: pending re-indexing is dropped (the client is going away, nobody will read the
+   * result), a running step finishes without publishing, and later notifications are ignored.
+   */
   void shutdown() {
+    stopped = true;
+    synchronized (this) {
+      if (flush != null) {
+        flush.cancel(false);
+      }
+    }
+    // Not shutdownNow: interrupting a thread that writes to the client would close its channel.
     indexer.shutdown();
+  }
+
+  private void submit(Runnable task) {
+    if (stopped) {
+      return;
+    }
+    try {
+      indexer.execute(
+          () -> {
+            if (!stopped) {
+              task.run();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Shut down between the check and the call: dropping the work is what shutdown means.
+    }
   }
 
   static java.util.concurrent.ThreadFactory daemon(String name) {
