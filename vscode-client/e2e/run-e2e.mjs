@@ -142,7 +142,9 @@ function crashingJavaHome() {
     java,
     `#!/bin/sh
 case " $* " in *" -version "*) exec "${path.join(realJavaHome, "bin", "java")}" "$@";; esac
-"${path.join(realJavaHome, "bin", "java")}" "$@" &
+# A background job's stdin would be /dev/null: hand it the real one through fd 3.
+exec 3<&0
+"${path.join(realJavaHome, "bin", "java")}" "$@" <&3 3<&- &
 pid=$!
 (sleep ${process.env.ORMLENS_E2E_CRASH_AFTER ?? 6}; kill -9 $pid) >/dev/null 2>&1 </dev/null &
 wait $pid
@@ -561,7 +563,7 @@ async function failureSteps() {
     const toast = ormlensToasts().filter({ hasText: expected.text }).first();
     await toast.locator(".monaco-button", { hasText: expected.button }).first().click();
     if (expected.button === "Open Setting") {
-      await page.locator(".settings-editor .setting-item-contents", { hasText: "java.home" }).first().waitFor({ timeout: 15000 });
+      await page.locator(".settings-editor .setting-item-contents", { hasText: /Ormlens › Java: Home/ }).first().waitFor({ timeout: 15000 });
       return "the settings editor shows ormlens.java.home";
     }
     if (expected.button === "Show Log") {
