@@ -1,6 +1,10 @@
 // Builds ormlens-<version>.vsix: the bundled extension plus the server jar.
 // The jar comes from ../server/lsp/target/ormlens.jar (built by `mvn -q package`
 // at the repository root); ORMLENS_JAR=<path> overrides it, for tests only.
+// README.md shows screenshots from ../docs/screenshots. The marketplace needs
+// them at absolute URLs: ORMLENS_BASE_IMAGES_URL=<url of this folder when
+// published> keeps them; without it the packaged README leaves them out (vsce
+// refuses relative images when it cannot guess the repository).
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -32,8 +36,23 @@ const { version, name } = JSON.parse(fs.readFileSync(path.join(here, "package.js
 const out = `${name}-${version}.vsix`;
 // The extension is bundled by esbuild (vscode:prepublish), so node_modules stays out.
 const vsce = path.join(here, "node_modules", "@vscode", "vsce", "vsce");
-execFileSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", out], {
-  cwd: here,
-  stdio: "inherit",
-});
-console.log(`built ${path.join(here, out)} (${(fs.statSync(path.join(here, out)).size / 1024).toFixed(0)} KiB)`);
+const vsceArgs = [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", out];
+const imagesUrl = process.env.ORMLENS_BASE_IMAGES_URL;
+if (imagesUrl) {
+  vsceArgs.push("--baseImagesUrl", imagesUrl);
+} else {
+  const readme = fs.readFileSync(path.join(here, "README.md"), "utf8");
+  const withoutImages = readme.replace(/^!\[[^\]]*\]\((?!https:)[^)]*\)[ \t]*\n/gm, "");
+  if (withoutImages !== readme) {
+    fs.mkdirSync(path.join(here, "out"), { recursive: true });
+    fs.writeFileSync(path.join(here, "out", "README.md"), withoutImages);
+    vsceArgs.push("--readme-path", path.join("out", "README.md"));
+    console.log("note: screenshots left out of the packaged README; set ORMLENS_BASE_IMAGES_URL to keep them.");
+  }
+}
+execFileSync(process.execPath, vsceArgs, { cwd: here, stdio: "inherit" });
+const vsixSize = fs.statSync(path.join(here, out)).size;
+const jarSize = fs.statSync(jar).size;
+console.log(
+  `built ${path.join(here, out)}: ${(vsixSize / 1024).toFixed(0)} KiB (the server jar inside is ${(jarSize / 1024).toFixed(0)} KiB)`,
+);
