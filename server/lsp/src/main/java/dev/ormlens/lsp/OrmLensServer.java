@@ -3,8 +3,6 @@ package dev.ormlens.lsp;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +22,8 @@ import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
@@ -43,8 +43,6 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
-import org.tomlj.Toml;
-import org.tomlj.TomlTable;
 
 /**
  * The ORM Lens language server. {@code initialize} answers at once; the workspace folders are
@@ -66,6 +64,7 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
   private volatile ClientCapabilities capabilities = new ClientCapabilities();
   private volatile JsonElement initializationOptions;
   private volatile boolean pullRefresh;
+  private volatile List<String> shownProblems = List.of();
 
   /**
    * @param onExit what {@code exit} does: the command line ends the process, tests do nothing
@@ -91,6 +90,11 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
 
   Folders folders() {
     return folders;
+  }
+
+  /** The request runner (tests occupy it to observe cancellation and stale results). */
+  Requests requests() {
+    return requests;
   }
 
   @Override
@@ -127,6 +131,12 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
     folderOptions.setChangeNotifications(true);
     caps.setWorkspace(new WorkspaceServerCapabilities(folderOptions));
     var text = capabilities.getTextDocument();
+    textDocuments.resolveEditsLazily(
+        text != null
+            && text.getCodeAction() != null
+            && text.getCodeAction().getResolveSupport() != null
+            && text.getCodeAction().getResolveSupport().getProperties() != null
+            && text.getCodeAction().getResolveSupport().getProperties().contains("edit"));
     if (text != null && text.getDiagnostic() != null) {
       caps.setDiagnosticProvider(new DiagnosticRegistrationOptions(true, false));
       pushed.disable();
@@ -172,9 +182,10 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
   }
 
   /**
-   * Reads the settings: {@code [tool.ormlens]} of each folder's {@code pyproject.toml}, overridden
-   * by the client's {@code ormlens} section (asked with {@code workspace/configuration} when the
-   * client supports it, else the pushed value or the initialization options).
+   * Reads the settings ({@link Configuration}): {@code [tool.ormlens]} of each folder's {@code
+   * pyproject.toml}, overridden by the client's {@code ormlens} section (asked with {@code
+   * workspace/configuration} when the client supports it, else the pushed value or the
+   * initialization options). Invalid settings are shown as a warning, never fatal.
    */
   CompletableFuture<Void> reloadConfiguration(Object pushedSettings) {
     var ws = capabilities.getWorkspace();
@@ -197,43 +208,45 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
     }
     return fromClient.thenAccept(
         json -> {
-          List<String> notes = new ArrayList<>();
-          JsonObject merged = pyproject(notes);
-          if (json != null && json.isJsonObject()) {
-            JsonObject o = json.getAsJsonObject();
-            if (o.has("ormlens") && o.get("ormlens").isJsonObject()) {
-              o = o.getAsJsonObject("ormlens");
-            }
-            o.entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
+          List<String> problems = new ArrayList<>();
+          Configuration before = reindexer.configuration();
+          Configuration next = Configuration.read(folders.all(), json, problems);
+          warn(problems);
+          if (!next.equals(before)) {
+            reindexer.setConfiguration(next);
           }
-          Settings next = Settings.parse(merged, notes);
-          notes.forEach(log::info);
-          if (!next.equals(reindexer.settings())) {
-            reindexer.setSettings(next);
+          // Folders indexed already whose include/exclude/roots changed are listed again; new
+          // folders are indexed by whoever added them.
+          List<Path> relist = new ArrayList<>();
+          next.discovery()
+              .forEach(
+                  (root, listing) -> {
+                    if (before.discovery().containsKey(root)
+                        && !listing.equals(before.discovery().get(root))) {
+                      relist.add(root);
+                    }
+                  });
+          if (!relist.isEmpty()) {
+            index(relist);
           }
         });
   }
 
-  private JsonObject pyproject(List<String> notes) {
-    JsonObject merged = new JsonObject();
-    for (Path root : folders.all()) {
-      Path file = root.resolve("pyproject.toml");
-      if (!Files.isRegularFile(file)) {
-        continue;
-      }
-      try {
-        TomlTable table = Toml.parse(file).getTable("tool.ormlens");
-        if (table != null) {
-          JsonParser.parseString(table.toJson())
-              .getAsJsonObject()
-              .entrySet()
-              .forEach(e -> merged.add(e.getKey(), e.getValue()));
+  /** Shows each settings problem once, as a warning: the server goes on with the rest. */
+  private void warn(List<String> problems) {
+    List<String> fresh = problems.stream().filter(p -> !shownProblems.contains(p)).toList();
+    shownProblems = List.copyOf(problems);
+    OrmLensClient c = client;
+    for (String p : fresh) {
+      log.info("ormlens: " + p);
+      if (c != null) {
+        try {
+          c.showMessage(new MessageParams(MessageType.Warning, "ORM Lens: " + p));
+        } catch (RuntimeException e) {
+          log.error("window/showMessage failed", e);
         }
-      } catch (Exception e) {
-        notes.add(file + ": [tool.ormlens] ignored (" + e.getMessage() + ")");
       }
     }
-    return merged;
   }
 
   /** Indexes folders in the background, reporting progress and status. */
@@ -357,6 +370,7 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
 
   @Override
   public CompletableFuture<Object> shutdown() {
+    // Stop accepting requests (queued ones are answered), drop pending indexing and publishing.
     requests.shutdown();
     reindexer.shutdown();
     pushed.shutdown();

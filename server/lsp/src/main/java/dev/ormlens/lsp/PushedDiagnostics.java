@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 
@@ -28,6 +29,7 @@ final class PushedDiagnostics {
   private final Log log;
   private final Map<String, List<Diagnostic>> published = new ConcurrentHashMap<>();
   private volatile boolean enabled = true;
+  private volatile boolean stopped;
 
   PushedDiagnostics(OpenDocuments documents, Supplier<OrmLensClient> client, Log log) {
     this.documents = documents;
@@ -45,17 +47,24 @@ final class PushedDiagnostics {
   }
 
   void publish(Snapshot snapshot, boolean whole) {
-    if (!enabled) {
+    if (!enabled || stopped) {
       return;
     }
-    publisher.execute(
-        () -> {
-          try {
-            publishNow(snapshot, whole);
-          } catch (RuntimeException e) {
-            log.error("publishing diagnostics failed", e);
-          }
-        });
+    try {
+      publisher.execute(
+          () -> {
+            if (stopped) {
+              return;
+            }
+            try {
+              publishNow(snapshot, whole);
+            } catch (RuntimeException e) {
+              log.error("publishing diagnostics failed", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Shut down between the check and the call: nothing is published after shutdown.
+    }
   }
 
   private void publishNow(Snapshot snapshot, boolean whole) {
@@ -98,7 +107,10 @@ final class PushedDiagnostics {
     }
   }
 
+  /** Stops publishing: queued publications are dropped, the client is going away. */
   void shutdown() {
+    stopped = true;
+    // Not shutdownNow: interrupting the thread while it writes to the client closes the channel.
     publisher.shutdown();
   }
 }

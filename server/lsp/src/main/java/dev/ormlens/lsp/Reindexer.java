@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +42,9 @@ final class Reindexer {
       Executors.newSingleThreadScheduledExecutor(daemon("ormlens-index"));
   private final Set<String> pending = new LinkedHashSet<>();
   private ScheduledFuture<?> flush;
-  private volatile Snapshot snapshot = Snapshot.empty(Settings.DEFAULTS.analysis());
-  private volatile Settings settings = Settings.DEFAULTS;
+  private volatile Snapshot snapshot = Snapshot.empty(Configuration.DEFAULTS.analysis());
+  private volatile Configuration configuration = Configuration.DEFAULTS;
+  private volatile boolean stopped;
 
   /**
    * @param publisher receives every new snapshot, with true when the whole workspace changed
@@ -58,12 +61,15 @@ final class Reindexer {
     return snapshot;
   }
 
-  Settings settings() {
-    return settings;
+  Configuration configuration() {
+    return configuration;
   }
 
   /** Re-indexes an open document after the debounce. */
   synchronized void schedule(String path) {
+    if (stopped) {
+      return;
+    }
     pending.add(path);
     if (flush != null) {
       flush.cancel(false);
@@ -86,7 +92,7 @@ final class Reindexer {
 
   /** A file changed, appeared or disappeared on disk; open buffers win over disk. */
   void fileChanged(String path, boolean deleted) {
-    indexer.execute(
+    submit(
         () -> {
           if (documents.get(path).isPresent()) {
             return;
@@ -97,7 +103,7 @@ final class Reindexer {
               return;
             }
             Path file = Path.of(path);
-            if (!settings.includes(folders.relative(file))) {
+            if (!configuration.includes(folders.rootOf(file), file)) {
               return;
             }
             List<String> notes = new ArrayList<>();
@@ -116,9 +122,9 @@ final class Reindexer {
     fileChanged(path, !Path.of(path).toFile().isFile());
   }
 
-  void setSettings(Settings next) {
+  void setConfiguration(Configuration next) {
     synchronized (this) {
-      settings = next;
+      configuration = next;
       swap(List.of(), Map.of(), List.of(), true);
     }
   }
@@ -145,14 +151,12 @@ final class Reindexer {
     List<String> notes = Collections.synchronizedList(new ArrayList<>());
     List<SourceFile> files = new ArrayList<>();
     for (Path root : roots) {
-      for (SourceFile f : Discovery.find(root, notes)) {
-        if (settings.includes(f.path())) {
-          files.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
-        }
+      for (SourceFile f : Discovery.find(root, configuration.of(root), notes)) {
+        files.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
       }
     }
     progress.begin("Indexing SQLAlchemy models", files.size());
-    for (int i = 0; i < files.size(); i += CHUNK) {
+    for (int i = 0; i < files.size() && !stopped; i += CHUNK) {
       List<FileFacts> facts =
           files.subList(i, Math.min(files.size(), i + CHUNK)).parallelStream()
               .filter(f -> documents.get(f.path()).isEmpty())
@@ -169,14 +173,26 @@ final class Reindexer {
     }
     notes.forEach(log::info);
     synchronized (this) {
-      swap(List.of(), Map.of(), List.of(), true);
+      // Listed again after include/exclude changed: files no longer listed leave, unless open.
+      Set<String> listed = new HashSet<>();
+      files.forEach(f -> listed.add(f.path()));
+      List<String> gone = new ArrayList<>();
+      for (FileFacts f : snapshot.index().files()) {
+        Path p = Path.of(f.path());
+        if (roots.stream().anyMatch(p::startsWith)
+            && !listed.contains(f.path())
+            && documents.get(f.path()).isEmpty()) {
+          gone.add(f.path());
+        }
+      }
+      swap(List.of(), Map.of(), gone, true);
     }
     progress.end(files.size() + " files indexed");
   }
 
   /** Drops the files of a removed folder, except open ones. */
   void unloadFolder(Path root) {
-    indexer.execute(
+    submit(
         () -> {
           synchronized (this) {
             List<String> gone = new ArrayList<>();
@@ -193,6 +209,9 @@ final class Reindexer {
   }
 
   private void flushPending() {
+    if (stopped) {
+      return;
+    }
     List<Document> docs = new ArrayList<>();
     synchronized (this) {
       for (String path : pending) {
@@ -246,8 +265,11 @@ final class Reindexer {
     for (String p : removed) {
       index = index.withoutFile(p);
     }
-    Snapshot next = s.with(index, freshVersions, fromDisk, settings.analysis());
+    Snapshot next = s.with(index, freshVersions, fromDisk, configuration.analysis());
     snapshot = next;
+    if (stopped) {
+      return next;
+    }
     try {
       publisher.accept(next, whole);
     } catch (RuntimeException e) {
@@ -256,8 +278,35 @@ final class Reindexer {
     return next;
   }
 
+  /**
+   * Stops for good: pending re-indexing is dropped (the client is going away, nobody will read the
+   * result), a running step finishes without publishing, and later notifications are ignored.
+   */
   void shutdown() {
+    stopped = true;
+    synchronized (this) {
+      if (flush != null) {
+        flush.cancel(false);
+      }
+    }
+    // Not shutdownNow: interrupting a thread that writes to the client would close its channel.
     indexer.shutdown();
+  }
+
+  private void submit(Runnable task) {
+    if (stopped) {
+      return;
+    }
+    try {
+      indexer.execute(
+          () -> {
+            if (!stopped) {
+              task.run();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Shut down between the check and the call: dropping the work is what shutdown means.
+    }
   }
 
   static java.util.concurrent.ThreadFactory daemon(String name) {

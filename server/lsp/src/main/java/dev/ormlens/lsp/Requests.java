@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
@@ -40,8 +41,29 @@ final class Requests {
     this.log = log;
   }
 
-  /** A request about the workspace as a whole. */
+  /**
+   * A request about the workspace as a whole. After {@code shutdown} requests are answered with
+   * {@code InvalidRequest}, as the protocol asks.
+   */
   <R> CompletableFuture<R> run(String method, Function<CancelChecker, R> body) {
+    if (executor.isShutdown()) {
+      return shuttingDown(method);
+    }
+    try {
+      return compute(method, body);
+    } catch (RejectedExecutionException e) {
+      return shuttingDown(method);
+    }
+  }
+
+  private static <R> CompletableFuture<R> shuttingDown(String method) {
+    return CompletableFuture.failedFuture(
+        new ResponseErrorException(
+            new ResponseError(
+                ResponseErrorCode.InvalidRequest, method + ": the server is shutting down", null)));
+  }
+
+  private <R> CompletableFuture<R> compute(String method, Function<CancelChecker, R> body) {
     return CompletableFutures.computeAsync(
         executor,
         cancel -> {
@@ -88,6 +110,7 @@ final class Requests {
         });
   }
 
+  /** Stops accepting requests; those already queued are still answered. */
   void shutdown() {
     executor.shutdown();
   }

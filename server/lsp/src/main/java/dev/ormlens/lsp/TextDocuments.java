@@ -8,6 +8,7 @@ import dev.ormlens.core.analysis.features.Completion;
 import dev.ormlens.core.analysis.features.DocumentSymbols;
 import dev.ormlens.core.analysis.features.Rename;
 import dev.ormlens.core.analysis.fixes.Fix;
+import dev.ormlens.core.analysis.fixes.FixOffer;
 import dev.ormlens.core.analysis.fixes.SourceTexts;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,7 @@ final class TextDocuments implements TextDocumentService {
   private final Reindexer reindexer;
   private final Requests requests;
   private final Log log;
+  private volatile boolean lazyEdits;
 
   TextDocuments(OpenDocuments documents, Reindexer reindexer, Requests requests, Log log) {
     this.documents = documents;
@@ -352,17 +354,33 @@ final class TextDocuments implements TextDocumentService {
         });
   }
 
+  /**
+   * Lists the fixes at a range. When the client resolves edits lazily ({@code
+   * codeAction.resolveSupport} names {@code edit}) the actions carry no edit, only the {@link
+   * FixOffer} and the document version in {@code data}; {@link #resolveCodeAction} computes the
+   * edit of the one the user picks. Otherwise every edit is computed now.
+   */
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    String uri = params.getTextDocument().getUri();
     return requests.document(
         "codeAction",
-        params.getTextDocument().getUri(),
+        uri,
         List.of(),
         c -> {
           List<Either<Command, CodeAction>> out = new ArrayList<>();
           var range = FromLsp.range(c.file().lines(), params.getRange());
-          for (Fix f : c.snapshot().analysis().fixes(c.path(), range, texts())) {
-            out.add(Either.forRight(action(c.snapshot(), f)));
+          if (lazyEdits) {
+            Integer version =
+                documents.get(c.path()).map(OpenDocuments.Document::version).orElse(null);
+            for (FixOffer f : c.snapshot().analysis().fixOffers(c.path(), range, texts())) {
+              out.add(
+                  Either.forRight(CodeActionData.unresolved(f, uri, params.getRange(), version)));
+            }
+          } else {
+            for (Fix f : c.snapshot().analysis().fixes(c.path(), range, texts())) {
+              out.add(Either.forRight(action(c.snapshot(), f)));
+            }
           }
           return out;
         });
@@ -378,9 +396,45 @@ final class TextDocuments implements TextDocumentService {
     return a;
   }
 
+  /**
+   * Computes the edit of the action the user picked. If the document changed since the actions were
+   * listed, the answer is {@code ContentModified}: the range and the offer were computed for text
+   * that no longer exists, and the editor asks again for the current text. The same when the fix no
+   * longer applies. An action that already has its edit (eager clients) comes back unchanged.
+   */
   @Override
   public CompletableFuture<CodeAction> resolveCodeAction(CodeAction unresolved) {
-    // Edits are computed with the action; resolving has nothing left to add.
-    return CompletableFuture.completedFuture(unresolved);
+    CodeActionData data = CodeActionData.of(unresolved).orElse(null);
+    if (unresolved.getEdit() != null || data == null) {
+      return CompletableFuture.completedFuture(unresolved);
+    }
+    return requests.document(
+        "codeAction/resolve",
+        data.uri(),
+        unresolved,
+        c -> {
+          Integer now = documents.get(c.path()).map(OpenDocuments.Document::version).orElse(null);
+          if (!java.util.Objects.equals(now, data.version())) {
+            throw contentModified("the document changed since the code actions were listed");
+          }
+          var range = FromLsp.range(c.file().lines(), data.range());
+          Fix fix =
+              c.snapshot()
+                  .analysis()
+                  .fix(c.path(), range, texts(), data.offer())
+                  .orElseThrow(() -> contentModified("the fix no longer applies"));
+          unresolved.setEdit(edit(c.snapshot(), fix.edits()));
+          return unresolved;
+        });
+  }
+
+  /** Whether the client computes edits on resolve; set from its capabilities at initialize. */
+  void resolveEditsLazily(boolean lazy) {
+    this.lazyEdits = lazy;
+  }
+
+  private static ResponseErrorException contentModified(String message) {
+    return new ResponseErrorException(
+        new ResponseError(ResponseErrorCode.ContentModified, message, null));
   }
 }

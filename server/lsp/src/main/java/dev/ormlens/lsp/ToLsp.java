@@ -5,6 +5,7 @@ import dev.ormlens.core.analysis.Location;
 import dev.ormlens.core.analysis.Severity;
 import dev.ormlens.core.analysis.features.Completion;
 import dev.ormlens.core.analysis.features.DocumentSymbols;
+import dev.ormlens.core.analysis.rules.Catalogue;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.text.LineMap;
@@ -12,7 +13,6 @@ import dev.ormlens.core.text.TextEdit;
 import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
@@ -26,10 +26,6 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /** Engine results to protocol types. Every range goes through the file's line map. */
 final class ToLsp {
-  /** Where each diagnostic code is explained. */
-  static final String CODE_DOCS =
-      "https://github.com/ormlens/ormlens/blob/main/docs/diagnostics.md#";
-
   private ToLsp() {}
 
   static Position position(LineMap lines, int offset) {
@@ -67,8 +63,9 @@ final class ToLsp {
         new org.eclipse.lsp4j.Diagnostic(
             range(lines, d.range()), d.message(), severity(d.severity()), "ormlens");
     out.setCode(d.code());
-    out.setCodeDescription(
-        new DiagnosticCodeDescription(CODE_DOCS + d.code().toLowerCase(Locale.ROOT)));
+    // The code's section of docs/rules.md, from the catalogue (one place for the address).
+    Catalogue.entry(d.code())
+        .ifPresent(e -> out.setCodeDescription(new DiagnosticCodeDescription(e.helpUri())));
     List<DiagnosticRelatedInformation> related = new ArrayList<>();
     for (Diagnostic.Related r : d.related()) {
       var loc = location(index, r.location());

@@ -104,7 +104,8 @@ final class WorkspaceHandlers implements WorkspaceService {
     }
     if (!added.isEmpty()) {
       added.forEach(server.folders()::add);
-      server.index(added);
+      // The new folders' pyproject.toml first, so their files are listed with their settings.
+      server.reloadConfiguration(null).thenRun(() -> server.index(added));
     }
   }
 

@@ -85,6 +85,21 @@ public final class Discovery {
     return out;
   }
 
+  /**
+   * Whether the settings' {@code include}/{@code exclude} keep one file, the way {@link #find}
+   * would (an excluded directory above it excludes it too); {@code .gitignore} files are not read.
+   * For a file reported changed on disk after the workspace was listed.
+   */
+  public static boolean selects(Settings settings, Path file) {
+    Path base = settings.projectDir();
+    for (Path p = file; p != null && p.startsWith(base) && !p.equals(base); p = p.getParent()) {
+      if (settings.exclude().verdict(relative(base, p), !p.equals(file)).orElse(false)) {
+        return false;
+      }
+    }
+    return Walk.included(settings, file);
+  }
+
   /** The file visitor: decides for each entry whether it belongs to the workspace. */
   private static final class Walk extends SimpleFileVisitor<Path> {
     private final Path root;
@@ -161,8 +176,12 @@ public final class Discovery {
       return false;
     }
 
-    /** With include patterns, a file is in when it or a directory above it matches one. */
     private boolean included(Path file) {
+      return included(settings, file);
+    }
+
+    /** With include patterns, a file is in when it or a directory above it matches one. */
+    static boolean included(Settings settings, Path file) {
       IgnorePatterns include = settings.include();
       if (include.isEmpty()) {
         return true;

@@ -91,6 +91,34 @@ public record Settings(
   /** Parses the text of a {@code pyproject.toml}; {@code name} is how messages name the file. */
   public static Settings fromPyproject(Path projectDir, String name, String text)
       throws InvalidSettings {
+    Map<String, Object> values = values(name, text);
+    return values == null
+        ? defaults(projectDir)
+        : fromMap(projectDir, name + ": [tool.ormlens] ", values);
+  }
+
+  /**
+   * The plain values of {@code [tool.ormlens]} in {@code projectDir/pyproject.toml}, unchecked (the
+   * shape {@link #fromMap} reads): empty when there is no such file or section. For a caller that
+   * lays other values over them (the language server, with the editor's configuration).
+   */
+  public static Map<String, Object> pyprojectValues(Path projectDir) throws InvalidSettings {
+    Path file = projectDir.resolve("pyproject.toml");
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidSettings(file + ": cannot read (" + e.getMessage() + ")");
+    }
+    Map<String, Object> values = values(file.toString(), text);
+    return values == null ? Map.of() : values;
+  }
+
+  /** The values of {@code [tool.ormlens]}, or null when the file has no such section. */
+  private static Map<String, Object> values(String name, String text) throws InvalidSettings {
     TomlParseResult toml = Toml.parse(text);
     if (toml.hasErrors()) {
       TomlParseError e = toml.errors().get(0);
@@ -105,14 +133,14 @@ public record Settings(
     }
     Object section = toml.get(List.of("tool", "ormlens"));
     if (section == null) {
-      return defaults(projectDir);
+      return null;
     }
     if (!(section instanceof TomlTable table)) {
       throw new InvalidSettings(name + ": [tool.ormlens] must be a table");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> values = (Map<String, Object>) plain(table);
-    return fromMap(projectDir, name + ": [tool.ormlens] ", values);
+    return values;
   }
 
   /**

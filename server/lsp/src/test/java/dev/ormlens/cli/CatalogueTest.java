@@ -42,6 +42,19 @@ class CatalogueTest {
     assertTrue(missing.isEmpty(), "docs/rules.md lacks a section with Bad:/Good: for " + missing);
   }
 
+  @Test
+  void everyHelpLinkLandsOnItsSection() throws IOException {
+    String text = Files.readString(repo().resolve("docs/rules.md"));
+    for (Catalogue.Entry e : Catalogue.all()) {
+      String uri = e.helpUri();
+      assertTrue(uri.startsWith(Catalogue.HOME_URI + "/blob/main/docs/rules.md#"), uri);
+      String anchor = uri.substring(uri.indexOf('#') + 1);
+      assertTrue(
+          text.contains("<a id=\"" + anchor + "\"></a>\n\n## " + e.code() + ": "),
+          "docs/rules.md has no anchor " + anchor + " on the section of " + e.code());
+    }
+  }
+
   static Path repo() {
     for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
       if (Files.isDirectory(d.resolve("docs")) && Files.exists(d.resolve("pom.xml"))) {

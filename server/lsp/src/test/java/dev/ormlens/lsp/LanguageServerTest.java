@@ -307,7 +307,10 @@ class LanguageServerTest {
             });
     var d = s.client.diagnostics.get(uri).getDiagnostics().get(0);
     assertEquals("ORM101", d.getCode().getLeft());
-    assertTrue(d.getCodeDescription().getHref().endsWith("#orm101"));
+    assertEquals(
+        dev.ormlens.core.analysis.rules.Catalogue.entry("ORM101").orElseThrow().helpUri(),
+        d.getCodeDescription().getHref());
+    assertTrue(d.getCodeDescription().getHref().endsWith("/docs/rules.md#orm101"));
     s.replace("shop/child.py", "relationship(\"Parnt\"", "relationship(\"Parent\"");
     await()
         .atMost(Duration.ofSeconds(10))

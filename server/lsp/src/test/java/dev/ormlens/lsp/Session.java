@@ -44,6 +44,16 @@ final class Session implements AutoCloseable {
   private final Map<String, Integer> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
   Session(Path root, Map<String, String> files, boolean pullDiagnostics) throws Exception {
+    this(root, files, pullDiagnostics, caps -> {});
+  }
+
+  /** {@code capabilities} adjusts what the client declares before {@code initialize}. */
+  Session(
+      Path root,
+      Map<String, String> files,
+      boolean pullDiagnostics,
+      java.util.function.Consumer<ClientCapabilities> capabilities)
+      throws Exception {
     this.root = root;
     for (var e : files.entrySet()) {
       Path p = root.resolve(e.getKey());
@@ -82,6 +92,7 @@ final class Session implements AutoCloseable {
       text.setDiagnostic(new DiagnosticCapabilities());
       caps.setTextDocument(text);
     }
+    capabilities.accept(caps);
     init.setCapabilities(caps);
     remote.initialize(init).get(10, TimeUnit.SECONDS);
     remote.initialized(new InitializedParams());
@@ -139,6 +150,61 @@ final class Session implements AutoCloseable {
       throw new IllegalArgumentException(from);
     }
     edit(relative, at, at + from.length(), to);
+  }
+
+  /**
+   * Applies a workspace edit as an editor does: each document edit must be for the version the
+   * client has (a file not open yet is opened from disk first), and the new text is sent with
+   * {@code didChange}.
+   */
+  void apply(org.eclipse.lsp4j.WorkspaceEdit edit) {
+    for (var change : edit.getDocumentChanges()) {
+      var doc = change.getLeft();
+      String relative =
+          root.relativize(Path.of(java.net.URI.create(doc.getTextDocument().getUri())))
+              .toString()
+              .replace('\\', '/');
+      Integer version = doc.getTextDocument().getVersion();
+      if (!texts.containsKey(relative)) {
+        if (version != null) {
+          throw new IllegalStateException("versioned edit for a closed file " + relative);
+        }
+        open(relative);
+      } else if (!java.util.Objects.equals(version, versions.get(relative))) {
+        throw new IllegalStateException(
+            relative + ": edit for version " + version + ", client has " + versions.get(relative));
+      }
+      String text = texts.get(relative);
+      var lines = dev.ormlens.core.text.LineMap.of(text);
+      List<dev.ormlens.core.text.TextEdit> edits = new java.util.ArrayList<>();
+      for (var e : doc.getEdits()) {
+        int start = lines.offset(position(e.getRange().getStart()));
+        int end = lines.offset(position(e.getRange().getEnd()));
+        edits.add(
+            new dev.ormlens.core.text.TextEdit(
+                new dev.ormlens.core.text.TextRange(start, end), e.getNewText()));
+      }
+      String next = dev.ormlens.core.analysis.fixes.SourceEdits.apply(text, edits);
+      texts.put(relative, next);
+      int v = versions.merge(relative, 1, Integer::sum);
+      remote
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uri(relative), v),
+                  List.of(new TextDocumentContentChangeEvent(next))));
+    }
+  }
+
+  private static dev.ormlens.core.text.Position position(Position p) {
+    return new dev.ormlens.core.text.Position(p.getLine(), p.getCharacter());
+  }
+
+  /** Writes the client's copy of every open document to disk, as "save all" does. */
+  void saveAll() throws IOException {
+    for (var e : texts.entrySet()) {
+      Files.writeString(root.resolve(e.getKey()), e.getValue());
+    }
   }
 
   private static Position pos(dev.ormlens.core.text.LineMap lines, int offset) {

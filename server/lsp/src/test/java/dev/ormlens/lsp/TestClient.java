@@ -25,6 +25,7 @@ final class TestClient implements OrmLensClient {
   final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
   final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
   final List<String> logs = new CopyOnWriteArrayList<>();
+  final List<MessageParams> messages = new CopyOnWriteArrayList<>();
   volatile Object configuration = new JsonObject();
 
   @Override
@@ -37,7 +38,9 @@ final class TestClient implements OrmLensClient {
   }
 
   @Override
-  public void showMessage(MessageParams messageParams) {}
+  public void showMessage(MessageParams messageParams) {
+    messages.add(messageParams);
+  }
 
   @Override
   public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {

@@ -91,7 +91,7 @@ class BundledExamplesTest {
   }
 
   /** {@code examples/} of this checkout, or of the one {@code -Dormlens.repo} points at. */
-  private static Path examples() {
+  static Path examples() {
     String repo = System.getProperty("ormlens.repo");
     Path p = repo != null ? Path.of(repo) : Path.of("").toAbsolutePath();
     while (p != null && !Files.isDirectory(p.resolve("examples/naive_split"))) {

@@ -12,6 +12,7 @@ import dev.ormlens.core.analysis.features.Completion;
 import dev.ormlens.core.analysis.features.Hover;
 import dev.ormlens.core.analysis.features.Rename;
 import dev.ormlens.core.analysis.fixes.Fix;
+import dev.ormlens.core.analysis.fixes.FixOffer;
 import dev.ormlens.core.analysis.fixes.SourceEdits;
 import dev.ormlens.core.analysis.fixes.SourceTexts;
 import dev.ormlens.core.text.TextEdit;
@@ -210,7 +211,19 @@ public final class Checks {
       path = fixture.marks().get(0).path();
       range = fixture.marks().get(0).range();
     }
-    return analysis.fixes(path, range, p -> textOf(fixture, p));
+    List<Fix> fixes = analysis.fixes(path, range, p -> textOf(fixture, p));
+    // The lazy path (list offers, compute the picked one, as codeAction/resolve does) must give
+    // every fix the eager path gives, with the same edits.
+    List<FixOffer> offers = analysis.fixOffers(path, range, p -> textOf(fixture, p));
+    for (Fix f : fixes) {
+      FixOffer offer = new FixOffer(f.id(), f.title(), f.kind(), f.safe(), f.codes());
+      assertTrue(offers.contains(offer), "not offered lazily: " + offer + " in " + offers);
+      assertEquals(
+          Optional.of(f),
+          analysis.fix(path, range, p -> textOf(fixture, p), offer),
+          "lazily computed edits of " + f.title());
+    }
+    return fixes;
   }
 
   private Fix pickFix(Fixture fixture, String title) {

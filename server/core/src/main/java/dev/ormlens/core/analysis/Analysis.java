@@ -9,6 +9,7 @@ import dev.ormlens.core.analysis.features.Hover;
 import dev.ormlens.core.analysis.features.Rename;
 import dev.ormlens.core.analysis.features.WorkspaceSymbols;
 import dev.ormlens.core.analysis.fixes.Fix;
+import dev.ormlens.core.analysis.fixes.FixOffer;
 import dev.ormlens.core.analysis.fixes.Fixes;
 import dev.ormlens.core.analysis.fixes.SourceTexts;
 import dev.ormlens.core.analysis.graph.EntityGraph;
@@ -196,6 +197,19 @@ public final class Analysis {
    */
   public List<Fix> fixes(String path, TextRange range, SourceTexts texts) {
     return new Fixes(this).at(path, range, texts);
+  }
+
+  /**
+   * The same fixes as {@link #fixes}, without their edits: what an editor lists before the user
+   * picks one ({@code codeAction/resolve} then asks {@link #fix}).
+   */
+  public List<FixOffer> fixOffers(String path, TextRange range, SourceTexts texts) {
+    return new Fixes(this).offers(path, range, texts);
+  }
+
+  /** The edits of the fix the user picked at a range; empty when it no longer applies there. */
+  public Optional<Fix> fix(String path, TextRange range, SourceTexts texts, FixOffer picked) {
+    return new Fixes(this).fix(path, range, texts, picked);
   }
 
   /** Every selected fix of a file merged into one, as {@code ormlens fix} applies it. */

@@ -3,7 +3,9 @@ package dev.ormlens.core.analysis.fixes;
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
 import dev.ormlens.core.model.RelationshipFact;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,52 +29,58 @@ final class AddOverlaps implements QuickFix {
   }
 
   @Override
-  public Optional<Fix> forFixAll(FixContext ctx) {
-    return QuickFix.broadest(fixes(ctx));
+  public Optional<Offer> forFixAll(FixContext ctx) {
+    return QuickFix.broadest(offers(ctx));
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
+  public List<Offer> offers(FixContext ctx) {
     PythonText text = ctx.text(ctx.path()).orElse(null);
     if (text == null) {
       return List.of();
     }
-    List<Fix> out = new ArrayList<>();
-    EditSet all = new EditSet();
-    int count = 0;
+    List<Offer> out = new ArrayList<>();
+    Map<RelationshipFact, Set<String>> all = new LinkedHashMap<>();
     for (ResolvedRelationship r : ctx.resolution().relationships()) {
       Set<String> names = Overlaps.conflicting(ctx.analysis(), r);
       if (names.isEmpty()) {
         continue;
       }
-      EditSet one = new EditSet();
-      edit(one, ctx.path(), text, r.site().fact(), names);
-      edit(all, ctx.path(), text, r.site().fact(), names);
-      count++;
-      if (ctx.touches(r.site().fact().statementRange())) {
+      RelationshipFact fact = r.site().fact();
+      all.put(fact, names);
+      if (ctx.touches(fact.statementRange())) {
         out.add(
-            one.fix(
+            Offer.of(
                 ID,
                 "Add overlaps=\""
-                    + String.join(",", merged(r.site().fact(), names))
+                    + String.join(",", merged(fact, names))
                     + "\" to '"
-                    + r.site().fact().attribute()
+                    + fact.attribute()
                     + "'",
                 "quickfix",
                 true,
-                codes()));
+                codes(),
+                () -> edits(ctx.path(), text, Map.of(fact, names))));
       }
     }
-    if (count > 1 && (!out.isEmpty() || ctx.hasDiagnostic("ORM301"))) {
+    if (all.size() > 1 && (!out.isEmpty() || ctx.hasDiagnostic("ORM301"))) {
       out.add(
-          all.fix(
+          Offer.of(
               ID,
               "Add overlaps= to every overlapping relationship in this file",
               "quickfix",
               true,
-              codes()));
+              codes(),
+              () -> edits(ctx.path(), text, all)));
     }
     return out;
+  }
+
+  private static EditSet edits(
+      String path, PythonText text, Map<RelationshipFact, Set<String>> relationships) {
+    EditSet edits = new EditSet();
+    relationships.forEach((f, names) -> edit(edits, path, text, f, names));
+    return edits;
   }
 
   private static void edit(

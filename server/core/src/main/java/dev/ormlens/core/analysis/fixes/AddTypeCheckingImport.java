@@ -29,10 +29,10 @@ final class AddTypeCheckingImport implements QuickFix {
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
+  public List<Offer> offers(FixContext ctx) {
     FileFacts file = ctx.file().orElse(null);
     PythonText text = ctx.text(ctx.path()).orElse(null);
-    List<Fix> out = new ArrayList<>();
+    List<Offer> out = new ArrayList<>();
     if (file == null || text == null) {
       return out;
     }
@@ -46,22 +46,25 @@ final class AddTypeCheckingImport implements QuickFix {
         if (d.path().equals(file.path())) {
           continue;
         }
-        EditSet edits = new EditSet();
-        ImportPlan plan = new ImportPlan(file, text);
-        if (a.lazy()) {
-          plan.typeChecking(d.module(), name);
-        } else {
-          plan.runtime(d.module(), name);
-        }
-        plan.emit(edits);
         String where = a.lazy() ? " under TYPE_CHECKING" : "";
         out.add(
-            edits.fix(
+            Offer.of(
                 ID,
                 "Import '" + name + "' from " + d.module() + where,
                 "quickfix",
                 a.lazy() && definers.size() == 1,
-                codes()));
+                codes(),
+                () -> {
+                  EditSet edits = new EditSet();
+                  ImportPlan plan = new ImportPlan(file, text);
+                  if (a.lazy()) {
+                    plan.typeChecking(d.module(), name);
+                  } else {
+                    plan.runtime(d.module(), name);
+                  }
+                  plan.emit(edits);
+                  return edits;
+                }));
       }
       if (!out.isEmpty()) {
         break;

@@ -6,6 +6,7 @@ import dev.ormlens.core.model.FileFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -28,15 +29,15 @@ final class ConvertToLazyResolver implements QuickFix {
   }
 
   @Override
-  public java.util.Optional<Fix> forFixAll(FixContext ctx) {
-    // The broadest scope only: computing the narrower ones would be thrown away.
+  public Optional<Offer> forFixAll(FixContext ctx) {
+    // The broadest scope only: the narrower ones would be thrown away.
     boolean any =
         ctx.resolution().relationships().stream()
             .anyMatch(
                 r ->
                     ctx.touches(r.site().fact().statementRange())
                         && ResolverPlan.convertible(ctx, r));
-    List<Fix> out = new ArrayList<>();
+    List<Offer> out = new ArrayList<>();
     if (any) {
       add(out, ctx, "Convert every relationship in the workspace to lazy resolvers", r -> true);
     }
@@ -44,54 +45,85 @@ final class ConvertToLazyResolver implements QuickFix {
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
+  public List<Offer> offers(FixContext ctx) {
     List<ResolvedRelationship> here = new ArrayList<>();
     for (ResolvedRelationship r : ctx.resolution().relationships()) {
       if (ctx.touches(r.site().fact().statementRange()) && ResolverPlan.convertible(ctx, r)) {
         here.add(r);
       }
     }
-    List<Fix> out = new ArrayList<>();
+    List<Offer> out = new ArrayList<>();
     if (here.isEmpty()) {
       return out;
     }
     ResolvedRelationship first = here.get(0);
     MappedClass owner = first.site().owner();
+    List<List<ResolvedRelationship>> scopes = new ArrayList<>();
     add(
         out,
+        scopes,
         ctx,
         "Convert '" + first.site().fact().attribute() + "' to lazy resolvers",
         r -> here.contains(r));
     add(
         out,
+        scopes,
         ctx,
         "Convert the relationships of '" + owner.name() + "' to lazy resolvers",
         r -> r.site().owner().qualifiedName().equals(owner.qualifiedName()));
     add(
         out,
+        scopes,
         ctx,
         "Convert the relationships in this file to lazy resolvers",
         r -> r.site().file().path().equals(ctx.path()));
-    add(out, ctx, "Convert every relationship in the workspace to lazy resolvers", r -> true);
+    add(
+        out,
+        scopes,
+        ctx,
+        "Convert every relationship in the workspace to lazy resolvers",
+        r -> true);
     return out;
   }
 
-  /** Adds the fix for the relationships {@code scope} accepts, unless it repeats a narrower one. */
   private static void add(
-      List<Fix> out, FixContext ctx, String title, Predicate<ResolvedRelationship> scope) {
-    ResolverPlan plan = new ResolverPlan(ctx);
+      List<Offer> out, FixContext ctx, String title, Predicate<ResolvedRelationship> scope) {
+    add(out, new ArrayList<>(), ctx, title, scope);
+  }
+
+  /**
+   * Offers the fix for the relationships {@code scope} accepts, unless a narrower scope already
+   * converts the same relationships: the plan is a function of that list, so equal lists would
+   * write equal edits.
+   */
+  private static void add(
+      List<Offer> out,
+      List<List<ResolvedRelationship>> scopes,
+      FixContext ctx,
+      String title,
+      Predicate<ResolvedRelationship> scope) {
+    List<ResolvedRelationship> converted = new ArrayList<>();
     for (ResolvedRelationship r : relationships(ctx)) {
       if (scope.test(r) && ResolverPlan.convertible(ctx, r)) {
-        plan.convert(r);
+        converted.add(r);
       }
     }
-    if (plan.isEmpty()) {
+    if (converted.isEmpty() || scopes.contains(converted)) {
       return;
     }
-    Fix fix = plan.fix(ID, title);
-    if (out.stream().noneMatch(f -> f.edits().equals(fix.edits()))) {
-      out.add(fix);
-    }
+    scopes.add(converted);
+    out.add(
+        Offer.of(
+            ID,
+            title,
+            ResolverPlan.KIND,
+            ResolverPlan.SAFE,
+            List.of(),
+            () -> {
+              ResolverPlan plan = new ResolverPlan(ctx);
+              converted.forEach(plan::convert);
+              return plan.edits();
+            }));
   }
 
   private static List<ResolvedRelationship> relationships(FixContext ctx) {

@@ -34,8 +34,8 @@ final class CreateReciprocalRelationship implements QuickFix {
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
-    List<Fix> out = new ArrayList<>();
+  public List<Offer> offers(FixContext ctx) {
+    List<Offer> out = new ArrayList<>();
     OrmModel model = ctx.model();
     for (ResolvedRelationship r : ctx.resolution().relationships()) {
       StringLiteral back = r.site().fact().backPopulates();
@@ -49,15 +49,10 @@ final class CreateReciprocalRelationship implements QuickFix {
         if (o.backPopulates() == null && o.backref() == null) {
           PythonText text = ctx.text(other.get().file().path()).orElse(null);
           if (text != null) {
-            EditSet edits = new EditSet();
-            CallArguments.addKeyword(
-                edits,
-                other.get().file().path(),
-                text,
-                o.callRange(),
-                "back_populates=" + text.quoted(r.site().fact().attribute()));
+            String otherPath = other.get().file().path();
+            String keyword = "back_populates=" + text.quoted(r.site().fact().attribute());
             out.add(
-                edits.fix(
+                Offer.of(
                     ID,
                     "Add back_populates=\""
                         + r.site().fact().attribute()
@@ -68,7 +63,12 @@ final class CreateReciprocalRelationship implements QuickFix {
                         + "'",
                     "quickfix",
                     true,
-                    List.of("ORM104")));
+                    List.of("ORM104"),
+                    () -> {
+                      EditSet edits = new EditSet();
+                      CallArguments.addKeyword(edits, otherPath, text, o.callRange(), keyword);
+                      return edits;
+                    }));
           }
         }
       } else if (!model.hasAttribute(target, back.value()) && model.isComplete(target)) {
@@ -78,25 +78,65 @@ final class CreateReciprocalRelationship implements QuickFix {
     return out;
   }
 
-  private java.util.Optional<Fix> create(
+  /** The creation, when the reciprocal can be written: its imports and secondary are known. */
+  private java.util.Optional<Offer> create(
       FixContext ctx, ResolvedRelationship r, MappedClass target, String attribute) {
     PythonText text = ctx.text(target.file().path()).orElse(null);
     PythonText ownText = ctx.text(ctx.path()).orElse(null);
-    ClassFact cls = target.fact();
     if (text == null || ownText == null) {
       return java.util.Optional.empty();
     }
     RelationshipFact f = r.site().fact();
+    String callee = callee(ownText, f);
+    if (callee.contains(".")
+        && !new ImportPlan(target.file(), text)
+            .boundAtRunTime(callee.substring(0, callee.indexOf('.')))) {
+      return java.util.Optional.empty();
+    }
+    if (f.secondary() instanceof SecondaryExpr.Call call) {
+      if (concat(call.function(), call.arguments()).stream()
+          .anyMatch(n -> n.qualified().lastIndexOf('.') <= 0)) {
+        return java.util.Optional.empty();
+      }
+    } else if (f.secondary() != null && !(f.secondary() instanceof SecondaryExpr.Text)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        Offer.of(
+            ID,
+            "Create '"
+                + target.name()
+                + "."
+                + attribute
+                + "' with back_populates=\""
+                + f.attribute()
+                + "\"",
+            "quickfix",
+            false,
+            List.of("ORM103"),
+            () -> edits(r, target, attribute, text, ownText)));
+  }
+
+  private static String callee(PythonText ownText, RelationshipFact f) {
+    return ownText
+        .text()
+        .substring(f.callRange().start(), ownText.text().indexOf('(', f.callRange().start()));
+  }
+
+  /** Writes the reciprocal relationship; {@link #create} checked that it can. */
+  private static EditSet edits(
+      ResolvedRelationship r,
+      MappedClass target,
+      String attribute,
+      PythonText text,
+      PythonText ownText) {
+    ClassFact cls = target.fact();
+    RelationshipFact f = r.site().fact();
     MappedClass owner = r.site().owner();
-    String callee =
-        ownText
-            .text()
-            .substring(f.callRange().start(), ownText.text().indexOf('(', f.callRange().start()));
+    String callee = callee(ownText, f);
     ImportPlan plan = new ImportPlan(target.file(), text);
     if (!callee.contains(".")) {
       plan.runtime("sqlalchemy.orm", callee);
-    } else if (!plan.boundAtRunTime(callee.substring(0, callee.indexOf('.')))) {
-      return java.util.Optional.empty();
     }
     List<String> args = new ArrayList<>();
     AnnotationFact annotation = f.annotation();
@@ -118,13 +158,8 @@ final class CreateReciprocalRelationship implements QuickFix {
       if (f.secondary() instanceof SecondaryExpr.Call call) {
         for (NameRef n : concat(call.function(), call.arguments())) {
           int dot = n.qualified().lastIndexOf('.');
-          if (dot <= 0) {
-            return java.util.Optional.empty();
-          }
           plan.runtime(n.qualified().substring(0, dot), n.written());
         }
-      } else if (!(f.secondary() instanceof SecondaryExpr.Text)) {
-        return java.util.Optional.empty();
       }
       args.add("secondary=" + written);
     }
@@ -139,19 +174,7 @@ final class CreateReciprocalRelationship implements QuickFix {
     String prefix = at == text.text().length() && !text.endsWithNewline() ? text.newline() : "";
     edits.insert(target.file().path(), at, prefix + line + text.newline());
     plan.emit(edits);
-    return java.util.Optional.of(
-        edits.fix(
-            ID,
-            "Create '"
-                + target.name()
-                + "."
-                + attribute
-                + "' with back_populates=\""
-                + f.attribute()
-                + "\"",
-            "quickfix",
-            false,
-            List.of("ORM103")));
+    return edits;
   }
 
   private static List<NameRef> concat(NameRef first, List<NameRef> rest) {

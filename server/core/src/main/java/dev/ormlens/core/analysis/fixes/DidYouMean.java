@@ -38,8 +38,8 @@ final class DidYouMean implements QuickFix {
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
-    List<Fix> out = new ArrayList<>();
+  public List<Offer> offers(FixContext ctx) {
+    List<Offer> out = new ArrayList<>();
     OrmModel model = ctx.model();
     for (ResolvedRelationship r : ctx.resolution().relationships()) {
       RelationshipFact f = r.site().fact();
@@ -113,18 +113,25 @@ final class DidYouMean implements QuickFix {
   }
 
   private void offer(
-      List<Fix> out,
+      List<Offer> out,
       FixContext ctx,
       TextRange range,
       String written,
       Collection<String> candidates,
       String code) {
     for (String c : closest(written, candidates)) {
-      EditSet edits = new EditSet();
-      edits.replace(ctx.path(), range, c);
       out.add(
-          edits.fix(
-              ID, "Change '" + written + "' to '" + c + "'", "quickfix", false, List.of(code)));
+          Offer.of(
+              ID,
+              "Change '" + written + "' to '" + c + "'",
+              "quickfix",
+              false,
+              List.of(code),
+              () -> {
+                EditSet edits = new EditSet();
+                edits.replace(ctx.path(), range, c);
+                return edits;
+              }));
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -20,6 +21,10 @@ public final class Fixes {
   public static final String FIX_ALL_KIND = "source.fixAll.ormlens";
 
   public static final String FIX_ALL_ID = "fix-all";
+
+  private static final FixOffer FIX_ALL_OFFER =
+      new FixOffer(
+          FIX_ALL_ID, "Fix all ORM Lens problems in this file", FIX_ALL_KIND, true, List.of());
 
   private static final List<QuickFix> ALL =
       List.of(
@@ -50,7 +55,7 @@ public final class Fixes {
       return select.contains(q.id()) || q.codes().stream().anyMatch(select::contains);
     }
 
-    boolean accepts(Fix f) {
+    boolean accepts(FixOffer f) {
       return unsafe || f.safe();
     }
   }
@@ -72,15 +77,18 @@ public final class Fixes {
     return ALL.stream().map(QuickFix::id).toList();
   }
 
-  /** The fixes the user can pick at a range, with the file's fix-all last when it does anything. */
+  /**
+   * The fixes the user can pick at a range, with the file's fix-all last when it does anything,
+   * each with its edits: {@link #offers} then {@link #fix} for each.
+   */
   public List<Fix> at(String path, TextRange range, SourceTexts texts) {
-    FixContext ctx = new FixContext(analysis, texts, path, range, diagnosticsAt(path, range));
     List<Fix> out = new ArrayList<>();
-    for (QuickFix q : quickFixes) {
-      for (Fix f : run(q, ctx)) {
-        if (out.stream().noneMatch(o -> o.edits().equals(f.edits()))) {
-          out.add(f);
-        }
+    for (Offer o : offered(context(path, range, texts))) {
+      Fix f = compute(o);
+      if (f != null
+          && !f.edits().isEmpty()
+          && out.stream().noneMatch(e -> e.edits().equals(f.edits()))) {
+        out.add(f);
       }
     }
     Fix all = fixAll(path, texts, Selection.SAFE);
@@ -88,6 +96,36 @@ public final class Fixes {
       out.add(all);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The fixes the user can pick at a range, without computing any edits: what an editor lists
+   * before the user picks one. The file's fix-all is last when some problem in the file has a safe
+   * fix.
+   */
+  public List<FixOffer> offers(String path, TextRange range, SourceTexts texts) {
+    List<FixOffer> out = new ArrayList<>();
+    offered(context(path, range, texts)).forEach(o -> out.add(o.what()));
+    if (fixAllApplies(path, texts)) {
+      out.add(FIX_ALL_OFFER);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The edits of one offer the user picked, computed against the current snapshot and texts; empty
+   * when it is no longer offered at that range.
+   */
+  public Optional<Fix> fix(String path, TextRange range, SourceTexts texts, FixOffer picked) {
+    if (picked.equals(FIX_ALL_OFFER)) {
+      return fixAllApplies(path, texts)
+          ? Optional.of(fixAll(path, texts, Selection.SAFE))
+          : Optional.empty();
+    }
+    return offered(context(path, range, texts)).stream()
+        .filter(o -> o.what().equals(picked))
+        .findFirst()
+        .map(Fixes::compute);
   }
 
   /**
@@ -116,35 +154,80 @@ public final class Fixes {
       }
     }
     return merged.fix(
-        FIX_ALL_ID,
-        "Fix all ORM Lens problems in this file",
-        FIX_ALL_KIND,
-        !selection.unsafe(),
-        List.of());
+        FIX_ALL_ID, FIX_ALL_OFFER.title(), FIX_ALL_KIND, !selection.unsafe(), List.of());
   }
 
   private void firstAccepted(
       QuickFix q, FixContext ctx, Selection selection, EditSet merged, Map<String, Boolean> seen) {
-    Fix f;
-    try {
-      f = q.forFixAll(ctx).orElse(null);
-    } catch (RuntimeException e) {
-      return;
-    }
+    Offer o = forFixAll(q, ctx).orElse(null);
+    Fix f = o == null || !selection.accepts(o.what()) ? null : compute(o);
     if (f != null
-        && selection.accepts(f)
         && seen.putIfAbsent(f.edits().toString(), true) == null
         && !merged.conflicts(f.edits())) {
       merged.addAll(f.edits());
     }
   }
 
-  private static List<Fix> run(QuickFix q, FixContext ctx) {
+  private FixContext context(String path, TextRange range, SourceTexts texts) {
+    return new FixContext(analysis, texts, path, range, diagnosticsAt(path, range));
+  }
+
+  /** Every quick-fix's offers at the context's range, the first of equal offers only. */
+  private List<Offer> offered(FixContext ctx) {
+    List<Offer> out = new ArrayList<>();
+    for (QuickFix q : quickFixes) {
+      for (Offer o : run(q, ctx)) {
+        if (out.stream().noneMatch(e -> e.what().equals(o.what()))) {
+          out.add(o);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@link #fixAll} with {@link Selection#SAFE} would change the file: some diagnostic has
+   * a safe fix. Offers only, so no edits are computed.
+   */
+  private boolean fixAllApplies(String path, SourceTexts texts) {
+    FixContext base = new FixContext(analysis, texts, path, TextRange.EMPTY, List.of());
+    for (Diagnostic d : analysis.diagnostics(path)) {
+      FixContext ctx = base.at(d.range(), List.of(d));
+      for (QuickFix q : quickFixes) {
+        if (q.codes().contains(d.code()) && Selection.SAFE.accepts(q)) {
+          Optional<Offer> o = forFixAll(q, ctx);
+          if (o.isPresent() && o.get().what().safe()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<Offer> run(QuickFix q, FixContext ctx) {
     try {
-      return q.fixes(ctx);
+      return q.offers(ctx);
     } catch (RuntimeException e) {
       // One fix's bug must not hide the others or fail the editor's request: it offers nothing.
       return List.of();
+    }
+  }
+
+  private static Optional<Offer> forFixAll(QuickFix q, FixContext ctx) {
+    try {
+      return q.forFixAll(ctx);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The offer's edits, or null when computing them failed (a bug in that fix). */
+  private static Fix compute(Offer o) {
+    try {
+      return o.fix();
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

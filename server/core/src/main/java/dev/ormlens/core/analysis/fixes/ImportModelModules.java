@@ -33,7 +33,7 @@ final class ImportModelModules implements QuickFix {
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
+  public List<Offer> offers(FixContext ctx) {
     FileFacts file = ctx.file().orElse(null);
     if (file == null || !isModelModule(ctx, file.module())) {
       return List.of();
@@ -58,6 +58,22 @@ final class ImportModelModules implements QuickFix {
     if (missing.isEmpty()) {
       return List.of();
     }
+    return List.of(
+        Offer.of(
+            ID,
+            "Import every model module in " + init.path(),
+            "quickfix",
+            true,
+            List.of("ORM202"),
+            () -> {
+              EditSet edits = new EditSet();
+              edits.insert(init.path(), text.text().length(), imports(pkg, missing, text));
+              return edits;
+            }));
+  }
+
+  /** The import statements to append, in {@code missing}'s (dependency) order. */
+  private static String imports(String pkg, List<String> missing, PythonText text) {
     Map<String, List<String>> byPackage = new TreeMap<>();
     for (String m : missing) {
       int dot = m.lastIndexOf('.');
@@ -90,15 +106,7 @@ final class ImportModelModules implements QuickFix {
             .append(nl);
       }
     }
-    EditSet edits = new EditSet();
-    edits.insert(init.path(), text.text().length(), code.toString());
-    return List.of(
-        edits.fix(
-            ID,
-            "Import every model module in " + init.path(),
-            "quickfix",
-            true,
-            List.of("ORM202")));
+    return code.toString();
   }
 
   /** The outermost package that holds all model modules sharing a registry with this file. */

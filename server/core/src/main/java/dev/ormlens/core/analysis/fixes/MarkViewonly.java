@@ -22,25 +22,28 @@ final class MarkViewonly implements QuickFix {
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
+  public List<Offer> offers(FixContext ctx) {
     PythonText text = ctx.text(ctx.path()).orElse(null);
-    List<Fix> out = new ArrayList<>();
+    List<Offer> out = new ArrayList<>();
     if (text == null) {
       return out;
     }
     for (ResolvedRelationship r : ctx.resolution().relationships()) {
       if (ctx.touches(r.site().fact().statementRange())
           && !Overlaps.conflicting(ctx.analysis(), r).isEmpty()) {
-        EditSet edits = new EditSet();
-        CallArguments.addKeyword(
-            edits, ctx.path(), text, r.site().fact().callRange(), "viewonly=True");
         out.add(
-            edits.fix(
+            Offer.of(
                 ID,
                 "Make '" + r.site().fact().attribute() + "' read-only (viewonly=True)",
                 "quickfix",
                 false,
-                codes()));
+                codes(),
+                () -> {
+                  EditSet edits = new EditSet();
+                  CallArguments.addKeyword(
+                      edits, ctx.path(), text, r.site().fact().callRange(), "viewonly=True");
+                  return edits;
+                }));
       }
     }
     return out;

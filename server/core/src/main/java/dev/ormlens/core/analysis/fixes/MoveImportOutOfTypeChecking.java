@@ -28,13 +28,13 @@ final class MoveImportOutOfTypeChecking implements QuickFix {
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
+  public List<Offer> offers(FixContext ctx) {
     FileFacts file = ctx.file().orElse(null);
     PythonText text = ctx.text(ctx.path()).orElse(null);
     if (file == null || text == null) {
       return List.of();
     }
-    List<Fix> out = new ArrayList<>();
+    List<Offer> out = new ArrayList<>();
     for (ImportFact f : file.imports()) {
       if (f.context() != ImportContext.TYPE_CHECKING || !f.fromImport()) {
         continue;
@@ -56,7 +56,19 @@ final class MoveImportOutOfTypeChecking implements QuickFix {
     return out;
   }
 
-  private static Fix fix(FileFacts file, PythonText text, ImportFact f, List<ImportedName> move) {
+  private static Offer fix(FileFacts file, PythonText text, ImportFact f, List<ImportedName> move) {
+    List<String> names = move.stream().map(ImportedName::boundName).toList();
+    return Offer.of(
+        ID,
+        "Import " + MoveImportsUnderTypeChecking.quotedList(names) + " at run time",
+        "quickfix",
+        false,
+        List.of(),
+        () -> edits(file, text, f, move));
+  }
+
+  private static EditSet edits(
+      FileFacts file, PythonText text, ImportFact f, List<ImportedName> move) {
     EditSet edits = new EditSet();
     String module = text.text().substring(f.moduleRange().start(), f.moduleRange().end());
     List<String> parts = new ArrayList<>();
@@ -88,13 +100,7 @@ final class MoveImportOutOfTypeChecking implements QuickFix {
       }
       edits.insert(file.path(), at, statement);
     }
-    List<String> names = move.stream().map(ImportedName::boundName).toList();
-    return edits.fix(
-        ID,
-        "Import " + MoveImportsUnderTypeChecking.quotedList(names) + " at run time",
-        "quickfix",
-        false,
-        List.of());
+    return edits;
   }
 
   private static boolean blockHoldsOnlyImports(PythonText text, TextRange block, ImportFact f) {

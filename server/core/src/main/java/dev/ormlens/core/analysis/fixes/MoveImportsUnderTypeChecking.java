@@ -26,12 +26,12 @@ final class MoveImportsUnderTypeChecking implements QuickFix {
   }
 
   @Override
-  public java.util.Optional<Fix> forFixAll(FixContext ctx) {
-    return QuickFix.broadest(fixes(ctx));
+  public java.util.Optional<Offer> forFixAll(FixContext ctx) {
+    return QuickFix.broadest(offers(ctx));
   }
 
   @Override
-  public List<Fix> fixes(FixContext ctx) {
+  public List<Offer> offers(FixContext ctx) {
     FileFacts file = ctx.file().orElse(null);
     PythonText text = ctx.text(ctx.path()).orElse(null);
     if (file == null || text == null || file.packageInit()) {
@@ -47,7 +47,7 @@ final class MoveImportsUnderTypeChecking implements QuickFix {
         }
       }
     }
-    List<Fix> out = new ArrayList<>();
+    List<Offer> out = new ArrayList<>();
     if (here != null) {
       List<String> names =
           movableNames(ctx, file, text, here).stream().map(ImportedName::boundName).toList();
@@ -72,8 +72,14 @@ final class MoveImportsUnderTypeChecking implements QuickFix {
     return out;
   }
 
-  private static Fix fix(
+  private static Offer fix(
       FixContext ctx, FileFacts file, PythonText text, List<ImportFact> statements, String title) {
+    return Offer.of(
+        ID, title, "quickfix", true, List.of("ORM201"), () -> edits(ctx, file, text, statements));
+  }
+
+  private static EditSet edits(
+      FixContext ctx, FileFacts file, PythonText text, List<ImportFact> statements) {
     EditSet edits = new EditSet();
     ImportPlan plan = new ImportPlan(file, text);
     for (ImportFact f : statements) {
@@ -98,7 +104,7 @@ final class MoveImportsUnderTypeChecking implements QuickFix {
       }
     }
     plan.emit(edits);
-    return edits.fix(ID, title, "quickfix", true, List.of("ORM201"));
+    return edits;
   }
 
   /** Names of a module-level import of a workspace module that run-time code never uses. */

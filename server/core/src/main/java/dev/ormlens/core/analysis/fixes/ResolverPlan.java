@@ -82,7 +82,17 @@ final class ResolverPlan {
     return true;
   }
 
-  Fix fix(String id, String title) {
+  /** The code action kind of the conversion: a refactoring. */
+  static final String KIND = "refactor.rewrite";
+
+  /** Unsafe: which modules get imported when changes (see ORM202). */
+  static final boolean SAFE = false;
+
+  /**
+   * The edits of every conversion so far, with the resolver modules' additions and imports. Called
+   * once, when the plan is complete.
+   */
+  EditSet edits() {
     appended.forEach(
         (path, code) -> {
           PythonText t = context.text(path).orElseThrow();
@@ -90,11 +100,7 @@ final class ResolverPlan {
           edits.insert(path, t.text().length(), prefix + code);
         });
     imports.values().forEach(p -> p.emit(edits));
-    return edits.fix(id, title, "refactor.rewrite", false, List.of());
-  }
-
-  boolean isEmpty() {
-    return edits.isEmpty() && appended.isEmpty();
+    return edits;
   }
 
   static boolean convertsTarget(ResolvedRelationship r) {

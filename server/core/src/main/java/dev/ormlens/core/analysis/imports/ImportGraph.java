@@ -36,8 +36,11 @@ public final class ImportGraph {
     Map<String, List<ImportEdge>> out = new HashMap<>();
     List<ImportEdge> all = new ArrayList<>();
     for (FileImports f : files.values()) {
-      if (f.module().isEmpty() || index.module(f.module()).map(m -> m != f.facts()).orElse(true)) {
-        continue; // Outside every root, or shadowed by another file of the same module name.
+      // Outside every root, or shadowed by another file of the same module name. By path, not by
+      // identity: a reused FileImports holds the previous snapshot's (equal) facts.
+      if (f.module().isEmpty()
+          || index.module(f.module()).map(m -> !m.path().equals(f.path())).orElse(true)) {
+        continue;
       }
       for (ImportEdge e : f.edges()) {
         if (exists(e)) {

@@ -10,12 +10,17 @@ import java.util.Optional;
  * codeDescription} and {@code docs/rules.md}. Codes are stable once shipped.
  */
 public final class Catalogue {
-  /** Where the project lives; the rule pages hang under it. */
+  /**
+   * Where the project's repository will be published; every documentation link (the language
+   * server's {@code codeDescription}, SARIF {@code helpUri}) is built from it and nowhere else. It
+   * is not public yet: set it to the real address when the project is published. The anchors
+   * ({@code <a id="orm101">} in {@code docs/rules.md}) are checked by a test.
+   */
   public static final String HOME_URI = "https://github.com/ormlens/ormlens";
 
   /** One code's entry. */
   public record Entry(String code, String title, String description, Severity defaultSeverity) {
-    /** The code's section of {@code docs/rules.md}. */
+    /** The code's section of {@code docs/rules.md}, by its explicit {@code <a id>} anchor. */
     public String helpUri() {
       return HOME_URI + "/blob/main/docs/rules.md#" + code.toLowerCase(java.util.Locale.ROOT);
     }
