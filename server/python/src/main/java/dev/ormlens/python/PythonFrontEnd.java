@@ -2,10 +2,8 @@ package dev.ormlens.python;
 
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.Problem;
-import dev.ormlens.core.text.LineMap;
 import dev.ormlens.core.text.TextRange;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads one Python file into {@link FileFacts}. Never throws on user code: a half-typed file yields
@@ -53,21 +51,7 @@ public final class PythonFrontEnd {
   /** Facts for a file that could not be read at all: no facts, one problem. */
   public static FileFacts empty(
       String path, String module, boolean packageInit, String text, String why) {
-    return new FileFacts(
-        path,
-        module,
-        packageInit,
-        text.hashCode(),
-        LineMap.of(text),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(new Problem(new TextRange(0, 0), why)),
-        Map.of());
+    return FileFacts.empty(
+        path, module, packageInit, text, List.of(new Problem(new TextRange(0, 0), why)));
   }
 }

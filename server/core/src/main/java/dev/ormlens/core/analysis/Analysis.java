@@ -522,21 +522,6 @@ public final class Analysis {
   }
 
   private static FileFacts emptyFile(String path) {
-    return new FileFacts(
-        path,
-        "",
-        false,
-        0,
-        dev.ormlens.core.text.LineMap.of(""),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of());
+    return FileFacts.empty(path, "", false, "", List.of());
   }
 }
