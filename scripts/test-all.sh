@@ -32,3 +32,6 @@ bash scripts/differential.sh
 
 echo "== VS Code extension: lint and unit tests"
 (cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm test)
+
+echo "== Benchmark smoke (scripts/bench.sh --quick: 100 models; catches crashes, judges no speed)"
+ORMLENS_BENCH_REBUILD=0 scripts/bench.sh --quick --out build/bench/quick.json >/dev/null

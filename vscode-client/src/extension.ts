@@ -7,7 +7,9 @@ import * as vscode from "vscode";
 import { ExecuteCommandRequest } from "vscode-languageclient/node";
 import { DiagramPanel } from "./diagramPanel";
 import { ServerController } from "./serverController";
+import { fixWorkspaceMessage } from "./logic/fixWorkspaceMessage";
 import { needsRestart } from "./logic/settings";
+import { toShowReferencesArgs } from "./logic/showReferences";
 import { StatusModel } from "./logic/status";
 import { DEPENDENCY_MANIFESTS, manifestMentionsSqlalchemy, pythonUsesSqlalchemy } from "./logic/sqlalchemyDetection";
 
@@ -50,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("ormlens.showImportGraph", () => DiagramPanel.show("imports", server, lastPythonUri())),
     vscode.commands.registerCommand("ormlens.fixAllInFile", () => fixAllInFile(server)),
     vscode.commands.registerCommand("ormlens.fixAllInWorkspace", () => fixAllInWorkspace(server)),
+    vscode.commands.registerCommand("ormlens.showReferences", (...args: unknown[]) => showReferences(args, output)),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration("ormlens")) {
         return;
@@ -160,12 +163,25 @@ async function fixAllInWorkspace(server: ServerController): Promise<void> {
       { location: vscode.ProgressLocation.Notification, title: "ORM Lens: fixing the workspace" },
       () => client.sendRequest(ExecuteCommandRequest.type, { command: "ormlens.fixWorkspace", arguments: [] }),
     );
-    if (typeof result === "string" && result) {
-      void vscode.window.showInformationMessage(`ORM Lens: ${result}`);
-    }
+    void vscode.window.showInformationMessage(fixWorkspaceMessage(result));
   } catch (error) {
     void vscode.window.showErrorMessage(
       `ORM Lens: fixing the workspace failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+/** The server's code lenses name this command; VS Code's peek view does the showing. */
+async function showReferences(args: unknown[], output: vscode.OutputChannel): Promise<void> {
+  const converted = toShowReferencesArgs(args, {
+    uri: (text) => vscode.Uri.parse(text, true),
+    position: (line, character) => new vscode.Position(line, character),
+    range: (start, end) => new vscode.Range(start, end),
+    location: (uri, range) => new vscode.Location(uri, range),
+  });
+  if (!converted.ok) {
+    output.appendLine(`[client] ormlens.showReferences ignored: ${converted.problem}.`);
+    return;
+  }
+  await vscode.commands.executeCommand("editor.action.showReferences", converted.uri, converted.position, converted.locations);
 }

@@ -125,7 +125,7 @@ export class ServerController implements vscode.Disposable {
     this.log(`Starting: ${launch.command} ${launch.args.join(" ")}`);
 
     const serverOptions: ServerOptions = () => this.spawnServer(launch);
-    const client = new LanguageClient("ormlens", "ORM Lens", serverOptions, this.clientOptions());
+    const client = new QuietLanguageClient("ormlens", "ORM Lens", serverOptions, this.clientOptions());
     this.client = client;
     this.everRunning = false;
     this.clientDisposables.push(
@@ -169,11 +169,15 @@ export class ServerController implements vscode.Disposable {
         fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.py,pyproject.toml}"),
       },
       initializationOptions: { ormlens: settings() },
+      // A failed initialize is reported once, by start(), with what the server said.
+      initializationFailedHandler: () => false,
       outputChannel: this.output,
       revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never */,
       errorHandler: {
         error: (_error, _message, count): ErrorHandlerResult =>
-          count !== undefined && count <= 3 ? { action: ErrorAction.Continue } : { action: ErrorAction.Shutdown },
+          count !== undefined && count <= 3
+            ? { action: ErrorAction.Continue, handled: true }
+            : { action: ErrorAction.Shutdown, handled: true },
         closed: (): CloseHandlerResult => this.onServerClosed(),
       },
       middleware: {
@@ -302,7 +306,9 @@ export class ServerController implements vscode.Disposable {
     const buttons = offerJavaSetting ? [openSetting, showLog] : [showLog, restart];
     const choice = await vscode.window.showErrorMessage(message, ...buttons);
     if (choice === openSetting) {
-      await vscode.commands.executeCommand("workbench.action.openSettings", "ormlens.java.home");
+      // A machine-specific setting: in a remote window (code-server, SSH, WSL) it lives in the remote's settings.
+      const command = vscode.env.remoteName ? "workbench.action.openRemoteSettings" : "workbench.action.openSettings";
+      await vscode.commands.executeCommand(command, { query: "@id:ormlens.java.home" });
     } else if (choice === showLog) {
       this.output.show(true);
     } else if (choice === restart) {
@@ -312,6 +318,19 @@ export class ServerController implements vscode.Disposable {
 
   private log(line: string): void {
     this.output.appendLine(`[client ${new Date().toISOString()}] ${line}`);
+  }
+}
+
+/**
+ * The library pops up its own notifications when the connection fails
+ * ("connection to server is erroring", "couldn't create connection"), several
+ * per failure, and they bury the one message that says what is wrong. This
+ * controller reports every start failure and crash itself, so the library's
+ * messages go to the "ORM Lens" output only.
+ */
+class QuietLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, _showNotification?: boolean | "force"): void {
+    super.error(message, data, false);
   }
 }
 

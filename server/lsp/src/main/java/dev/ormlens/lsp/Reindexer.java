@@ -32,7 +32,8 @@ import java.util.function.BiConsumer;
  */
 final class Reindexer {
   static final long DEBOUNCE_MS = 150;
-  private static final int CHUNK = 64;
+  // Each chunk is a new snapshot (a copy of the path maps): few, large chunks on big workspaces.
+  private static final int CHUNK = 1024;
 
   private final OpenDocuments documents;
   private final Folders folders;
@@ -149,27 +150,45 @@ final class Reindexer {
 
   private void load(List<Path> roots, Progress progress) {
     List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    Map<Path, List<SourceFile>> byRoot = new java.util.LinkedHashMap<>();
     List<SourceFile> files = new ArrayList<>();
     for (Path root : roots) {
+      List<SourceFile> inRoot = new ArrayList<>();
       for (SourceFile f : Discovery.find(root, configuration.of(root), notes)) {
-        files.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
+        inRoot.add(new SourceFile(f.absolute(), Uris.key(f.absolute()), f.module()));
       }
+      byRoot.put(root, inRoot);
+      files.addAll(inRoot);
     }
-    progress.begin("Indexing SQLAlchemy models", files.size());
-    for (int i = 0; i < files.size() && !stopped; i += CHUNK) {
-      List<FileFacts> facts =
-          files.subList(i, Math.min(files.size(), i + CHUNK)).parallelStream()
-              .filter(f -> documents.get(f.path()).isEmpty())
-              .map(f -> Loader.read(f, notes).map(text -> Loader.facts(f, text)).orElse(null))
-              .filter(Objects::nonNull)
-              .toList();
-      synchronized (this) {
-        // A file opened meanwhile keeps its buffer's facts.
-        List<FileFacts> fromDisk =
-            facts.stream().filter(f -> documents.get(f.path()).isEmpty()).toList();
-        swap(fromDisk, Map.of(), List.of(), false);
+    int all = files.size();
+    progress.begin("Indexing SQLAlchemy models", all);
+    int before = 0;
+    for (Map.Entry<Path, List<SourceFile>> e : byRoot.entrySet()) {
+      if (stopped) {
+        break;
       }
-      progress.report(Math.min(files.size(), i + CHUNK), files.size());
+      int offset = before;
+      // Through the folder's index cache and the pre-scan: unchanged files are not parsed.
+      List<SourceFile> fromDiskFiles =
+          e.getValue().stream().filter(f -> documents.get(f.path()).isEmpty()).toList();
+      Loader.load(
+          e.getKey(),
+          fromDiskFiles,
+          notes,
+          CHUNK,
+          (facts, done) -> {
+            if (stopped) {
+              return;
+            }
+            synchronized (this) {
+              // A file opened meanwhile keeps its buffer's facts.
+              List<FileFacts> fromDisk =
+                  facts.stream().filter(f -> documents.get(f.path()).isEmpty()).toList();
+              swap(fromDisk, Map.of(), List.of(), false);
+            }
+            progress.report(Math.min(all, offset + done), all);
+          });
+      before += e.getValue().size();
     }
     notes.forEach(log::info);
     synchronized (this) {
@@ -187,7 +206,7 @@ final class Reindexer {
       }
       swap(List.of(), Map.of(), gone, true);
     }
-    progress.end(files.size() + " files indexed");
+    progress.end(all + " files indexed");
   }
 
   /** Drops the files of a removed folder, except open ones. */

@@ -10,10 +10,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,17 +112,25 @@ public final class Loader {
     return PythonFrontEnd.extract(file.path(), file.module(), text);
   }
 
-  /** Reads and extracts every file, in parallel, into one snapshot. */
+  /**
+   * Reads and extracts every file, in parallel, into one snapshot, reusing the workspace's index
+   * cache ({@link dev.ormlens.workspace.cache.IndexCache}) for unchanged files.
+   */
   public static WorkspaceIndex load(List<SourceFile> files, List<String> notes) {
-    List<String> syncNotes = Collections.synchronizedList(new ArrayList<>());
-    List<FileFacts> facts =
-        files.parallelStream()
-            .map(f -> read(f, syncNotes).map(text -> facts(f, text)).orElse(null))
-            .filter(f -> f != null)
-            .toList();
-    List<String> sorted = new ArrayList<>(syncNotes);
-    Collections.sort(sorted);
-    notes.addAll(sorted);
-    return WorkspaceIndex.of(facts);
+    return WorkspaceScan.load(files, notes, WorkspaceScan.cacheFor(files));
+  }
+
+  /**
+   * Like {@link #load}, handing over facts chunk by chunk (with the count of files done), for a
+   * server that answers requests while it indexes. {@code root} is the workspace folder the index
+   * cache belongs to; the files' workspace paths may be any keys.
+   */
+  public static void load(
+      Path root,
+      List<SourceFile> files,
+      List<String> notes,
+      int chunkSize,
+      BiConsumer<List<FileFacts>, Integer> chunks) {
+    WorkspaceScan.load(files, notes, WorkspaceScan.cacheAt(root, files), chunkSize, chunks);
   }
 }

@@ -2,10 +2,8 @@ package dev.ormlens.python;
 
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.Problem;
-import dev.ormlens.core.text.LineMap;
 import dev.ormlens.core.text.TextRange;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads one Python file into {@link FileFacts}. Never throws on user code: a half-typed file yields
@@ -34,24 +32,26 @@ public final class PythonFrontEnd {
     }
   }
 
+  /**
+   * Extracts the facts of a workspace file being indexed: a file {@link PreScan} finds free of
+   * model facts is read from its tokens alone (about a tenth of a parse), every other file is
+   * parsed. The facts are those {@link #extract} gives, except that syntax errors in such a file
+   * are not reported until it is parsed (opened in the editor).
+   */
+  public static FileFacts extractForIndex(String path, String module, String text) {
+    if (!PreScan.needsFullParse(text)) {
+      FileFacts light = LightReader.read(path, module, PythonModules.isPackageInit(path), text);
+      if (light != null) {
+        return light;
+      }
+    }
+    return extract(path, module, text);
+  }
+
   /** Facts for a file that could not be read at all: no facts, one problem. */
   public static FileFacts empty(
       String path, String module, boolean packageInit, String text, String why) {
-    return new FileFacts(
-        path,
-        module,
-        packageInit,
-        text.hashCode(),
-        LineMap.of(text),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(new Problem(new TextRange(0, 0), why)),
-        Map.of());
+    return FileFacts.empty(
+        path, module, packageInit, text, List.of(new Problem(new TextRange(0, 0), why)));
   }
 }

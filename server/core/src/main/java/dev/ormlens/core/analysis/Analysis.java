@@ -54,6 +54,18 @@ public final class Analysis {
   private final List<Rule> rules;
   private final Map<String, FileResolution> resolutions = new ConcurrentHashMap<>();
   private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+  private final Map<String, List<ResolvedRelationship>> sitesRead = new ConcurrentHashMap<>();
+
+  /** Per file, each rule's findings before settings and suppressions apply. */
+  private final Map<String, Map<String, List<Diagnostic>>> findings = new ConcurrentHashMap<>();
+
+  /** Findings of tracked rules taken over from the previous snapshot, not computed again. */
+  private final Map<String, Map<String, List<Diagnostic>>> carriedFindings =
+      new ConcurrentHashMap<>();
+
+  /** The other relationships those carried findings read: still dependencies. */
+  private final Map<String, List<ResolvedRelationship>> carriedReads = new ConcurrentHashMap<>();
+
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
   private volatile Map<String, List<Reference>> referencesByTarget;
@@ -86,9 +98,74 @@ public final class Analysis {
    * file's facts only (its import edges) is reused for files whose facts did not change.
    */
   public Analysis next(WorkspaceIndex newer) {
+    Set<String> changed = new java.util.HashSet<>();
+    for (FileFacts f : newer.files()) {
+      if (index.file(f.path()).orElse(null) != f) {
+        changed.add(f.path());
+      }
+    }
+    for (FileFacts f : index.files()) {
+      if (newer.file(f.path()).isEmpty()) {
+        changed.add(f.path());
+      }
+    }
+    return next(newer, changed);
+  }
+
+  /**
+   * Rules whose findings {@link #next} carries over: they read only what {@link Dependencies}
+   * tracks (the file's resolution, the classes and tables it found, the model's names). The others
+   * (the import-graph rules, any new rule) run again on every snapshot.
+   */
+  private static final Set<String> TRACKED_RULES =
+      Set.of("ORM101", "ORM102", "ORM104", "ORM105", "ORM106", "ORM107", "ORM302", "ORM303");
+
+  /**
+   * The analysis of a snapshot derived from this one by changing {@code changedPaths}: it starts
+   * with this one's per-file results (resolutions, diagnostics) for every file whose results read
+   * none of the changed files, when the model's names are the same ({@link OrmModel#shape()}).
+   * Answers exactly as {@code new Analysis(nextIndex, settings)} would, sooner.
+   *
+   * <p>Diagnostics carry over only while every enabled rule is one {@link Dependencies} was
+   * reviewed against: a new rule reading more of the model turns that off until it is added.
+   */
+  public Analysis next(WorkspaceIndex nextIndex, Set<String> changedPaths) {
     ImportAnalysis built = imports;
-    return new Analysis(
-        newer, settings, rules, built == null ? previousImports : built.graph().files());
+    Analysis next =
+        new Analysis(
+            nextIndex, settings, rules, built == null ? previousImports : built.graph().files());
+    if (resolutions.isEmpty()) {
+      return next;
+    }
+    OrmModel before = index.model();
+    if (before.shape() != nextIndex.model().shape()) {
+      return next;
+    }
+    for (Map.Entry<String, FileResolution> e : resolutions.entrySet()) {
+      String path = e.getKey();
+      FileFacts now = nextIndex.file(path).orElse(null);
+      if (changedPaths.contains(path) || now == null || now != index.file(path).orElse(null)) {
+        continue;
+      }
+      Dependencies d = new Dependencies(index, before, path);
+      d.resolution(e.getValue());
+      List<ResolvedRelationship> read = sitesRead.get(path);
+      if (read != null) {
+        read.forEach(d::relationship);
+      }
+      if (!java.util.Collections.disjoint(d.paths(), changedPaths)) {
+        continue;
+      }
+      next.resolutions.put(path, e.getValue());
+      Map<String, List<Diagnostic>> byRule = findings.get(path);
+      if (byRule != null && read != null) {
+        Map<String, List<Diagnostic>> tracked = new HashMap<>(byRule);
+        tracked.keySet().retainAll(TRACKED_RULES);
+        next.carriedFindings.put(path, Map.copyOf(tracked));
+        next.carriedReads.put(path, read);
+      }
+    }
+    return next;
   }
 
   public WorkspaceIndex index() {
@@ -165,14 +242,17 @@ public final class Analysis {
 
   /** Diagnostics of every file in the snapshot. */
   public Map<String, List<Diagnostic>> allDiagnostics() {
-    Map<String, List<Diagnostic>> out = new HashMap<>();
-    for (FileFacts f : index.files()) {
-      List<Diagnostic> d = diagnostics(f.path());
-      if (!d.isEmpty()) {
-        out.put(f.path(), d);
-      }
-    }
-    return out;
+    // Files are independent given the snapshot: check them on every core.
+    Map<String, List<Diagnostic>> out = new ConcurrentHashMap<>();
+    index.files().parallelStream()
+        .forEach(
+            f -> {
+              List<Diagnostic> d = diagnostics(f.path());
+              if (!d.isEmpty()) {
+                out.put(f.path(), d);
+              }
+            });
+    return new HashMap<>(out);
   }
 
   /** The reference under the cursor, if any. */
@@ -314,32 +394,50 @@ public final class Analysis {
     for (Problem p : file.problems()) {
       raw.add(new Diagnostic(SYNTAX_CODE, Severity.ERROR, path, p.range(), p.message(), List.of()));
     }
+    // Other files' relationships the rules look at are dependencies too (see next()).
+    List<ResolvedRelationship> read = java.util.Collections.synchronizedList(new ArrayList<>());
+    read.addAll(carriedReads.getOrDefault(path, List.of()));
     RuleContext context =
         new RuleContext(
             index,
             model(),
             resolution(path),
-            this::resolve,
+            site -> {
+              ResolvedRelationship r = resolve(site);
+              read.add(r);
+              return r;
+            },
             imports(),
             this::syncTargets,
             this::backrefsTo);
+    Map<String, List<Diagnostic>> kept = carriedFindings.getOrDefault(path, Map.of());
+    Map<String, List<Diagnostic>> byRule = new HashMap<>();
     for (Rule rule : rules) {
       if (settings.enabled(rule.code())) {
-        try {
-          rule.check(context, raw);
-        } catch (RuntimeException e) {
-          // One rule's bug must not hide the others' findings; it shows as a finding itself.
-          raw.add(
-              new Diagnostic(
-                  "ORM000",
-                  Severity.INFORMATION,
-                  path,
-                  dev.ormlens.core.text.TextRange.EMPTY,
-                  "internal error in " + rule.code() + ": " + e,
-                  List.of()));
+        List<Diagnostic> found = kept.get(rule.code());
+        if (found == null) {
+          found = new ArrayList<>();
+          try {
+            rule.check(context, found);
+          } catch (RuntimeException e) {
+            // One rule's bug must not hide the others' findings; it shows as a finding itself.
+            found.add(
+                new Diagnostic(
+                    "ORM000",
+                    Severity.INFORMATION,
+                    path,
+                    dev.ormlens.core.text.TextRange.EMPTY,
+                    "internal error in " + rule.code() + ": " + e,
+                    List.of()));
+          }
+          found = List.copyOf(found);
         }
+        byRule.put(rule.code(), found);
+        raw.addAll(found);
       }
     }
+    findings.put(path, byRule);
+    sitesRead.put(path, java.util.Collections.unmodifiableList(new ArrayList<>(read)));
     List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : raw) {
       if (!settings.enabled(d.code()) || suppressed(file, d)) {
@@ -424,21 +522,6 @@ public final class Analysis {
   }
 
   private static FileFacts emptyFile(String path) {
-    return new FileFacts(
-        path,
-        "",
-        false,
-        0,
-        dev.ormlens.core.text.LineMap.of(""),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of());
+    return FileFacts.empty(path, "", false, "", List.of());
   }
 }

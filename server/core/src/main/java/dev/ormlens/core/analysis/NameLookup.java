@@ -9,7 +9,11 @@ import dev.ormlens.core.model.Binding;
 import dev.ormlens.core.model.FunctionFact;
 import dev.ormlens.core.model.NameRef;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Looks names up as SQLAlchemy's {@code clsregistry} does at mapper configuration: the first dotted
@@ -20,6 +24,7 @@ import java.util.List;
 final class NameLookup {
   private final WorkspaceIndex index;
   private final OrmModel model;
+  private final Map<String, Set<String>> moduleTokens = new ConcurrentHashMap<>();
 
   NameLookup(WorkspaceIndex index) {
     this.index = index;
@@ -79,25 +84,16 @@ final class NameLookup {
   }
 
   private Lookup modulePath(String registryId, String name, String[] tokens) {
+    if (tokens.length == 1) {
+      return moduleTokens(registryId).contains(tokens[0])
+          ? new Lookup.IsModule(tokens[0])
+          : new Lookup.NotFound(name, null);
+    }
+    // Only classes of the path's last name can match: look at those, not every class.
     List<MappedClass> matches = new ArrayList<>();
-    boolean moduleToken = false;
-    String className = tokens[tokens.length - 1];
-    for (MappedClass c : model.classes()) {
-      if (!c.registryId().equals(registryId)) {
-        continue;
-      }
-      String[] moduleTokens = c.module().split("\\.");
-      if (tokens.length == 1) {
-        for (String t : moduleTokens) {
-          moduleToken |= t.equals(tokens[0]);
-        }
-        continue;
-      }
-      if (c.name().equals(className) && isSuffix(tokens, moduleTokens)) {
+    for (MappedClass c : model.classesNamed(registryId, tokens[tokens.length - 1])) {
+      if (isSuffix(tokens, c.module().split("\\."))) {
         matches.add(c);
-      }
-      for (String t : moduleTokens) {
-        moduleToken |= t.equals(tokens[0]);
       }
     }
     if (matches.size() == 1) {
@@ -106,10 +102,22 @@ final class NameLookup {
     if (matches.size() > 1) {
       return new Lookup.Ambiguous(List.copyOf(matches));
     }
-    if (tokens.length == 1 && moduleToken) {
-      return new Lookup.IsModule(tokens[0]);
-    }
     return new Lookup.NotFound(name, null);
+  }
+
+  /** Every dotted part of the modules a registry's classes live in, computed once per snapshot. */
+  private Set<String> moduleTokens(String registryId) {
+    return moduleTokens.computeIfAbsent(
+        registryId,
+        id -> {
+          Set<String> tokens = new HashSet<>();
+          for (MappedClass c : model.classes()) {
+            if (c.registryId().equals(id)) {
+              tokens.addAll(List.of(c.module().split("\\.")));
+            }
+          }
+          return Set.copyOf(tokens);
+        });
   }
 
   /** Whether the module tokens of the path (all but the class name) end the module's tokens. */

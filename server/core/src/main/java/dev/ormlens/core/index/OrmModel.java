@@ -8,11 +8,13 @@ import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ORM as SQLAlchemy would build it from the workspace: registries (each with its class registry
@@ -79,6 +81,9 @@ public final class OrmModel {
   private final Map<String, Map<String, List<MappedTable>>> tablesByMetadata;
   private final Map<String, String> registryAliases;
   private final Map<String, MappedTable> tablesByLocation = new HashMap<>();
+  private final Map<String, List<MappedTable>> tablesByFile = new HashMap<>();
+  private final OrmModelBuilder.Classified classified;
+  private volatile long shape;
   private final java.util.Set<String> metadataWithUnnamedTables = new java.util.HashSet<>();
 
   OrmModel(
@@ -86,7 +91,9 @@ public final class OrmModel {
       Map<String, MappedClass> classes,
       Map<String, Map<String, List<MappedClass>>> classesByName,
       Map<String, Map<String, List<MappedTable>>> tablesByMetadata,
-      Map<String, String> registryAliases) {
+      Map<String, String> registryAliases,
+      OrmModelBuilder.Classified classified) {
+    this.classified = classified;
     this.registries = registries;
     this.classes = classes;
     this.classesByName = classesByName;
@@ -96,6 +103,7 @@ public final class OrmModel {
       for (List<MappedTable> list : byKey.values()) {
         for (MappedTable t : list) {
           tablesByLocation.put(t.file().path() + ":" + t.nameRange().start(), t);
+          tablesByFile.computeIfAbsent(t.file().path(), k -> new ArrayList<>()).add(t);
         }
       }
     }
@@ -120,8 +128,101 @@ public final class OrmModel {
     return Optional.ofNullable(tablesByLocation.get(path + ":" + nameStart));
   }
 
+  /** The tables whose name is written in this file, in every metadata. */
+  public List<MappedTable> tablesIn(String path) {
+    return tablesByFile.getOrDefault(path, List.of());
+  }
+
   static OrmModel build(WorkspaceIndex index) {
     return new OrmModelBuilder(index).build();
+  }
+
+  /**
+   * The files a mapped class is read from: its own, those of its mixins and unmapped bases, its
+   * superclasses', and every file its classification's name lookups went through. A class whose
+   * files did not change is the same class in the next snapshot.
+   */
+  public Set<String> pathsOf(MappedClass mapped) {
+    Set<String> out = new HashSet<>();
+    for (MappedClass c = mapped;
+        c != null && out.add(c.file().path());
+        c = c.superclass() == null ? null : classes.get(c.superclass())) {
+      c.relationships().forEach(r -> out.add(r.file().path()));
+      c.columns().forEach(col -> out.add(col.file().path()));
+      if (classified != null) {
+        out.addAll(classified.pathsOf(c.qualifiedName()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A fingerprint of what name lookups and workspace-wide checks see: registries and their
+   * metadata, class names per registry, table keys per metadata and where each table is, and the
+   * relationships that declare a {@code backref}. Two models of one fingerprint give every failed
+   * or ambiguous lookup the same answer.
+   */
+  public long shape() {
+    long s = shape;
+    if (s == 0) {
+      StringBuilder b = new StringBuilder();
+      new java.util.TreeMap<>(registries)
+          .forEach((id, r) -> b.append(id).append('>').append(r.metadataId()).append(';'));
+      new java.util.TreeMap<>(registryAliases)
+          .forEach((id, to) -> b.append(id).append('=').append(to).append(';'));
+      new java.util.TreeMap<>(classesByName)
+          .forEach(
+              (registry, byName) ->
+                  new java.util.TreeMap<>(byName)
+                      .forEach(
+                          (name, list) -> {
+                            b.append(registry).append(':').append(name);
+                            list.forEach(c -> b.append(',').append(c.qualifiedName()));
+                            b.append(';');
+                          }));
+      new java.util.TreeMap<>(tablesByMetadata)
+          .forEach(
+              (metadata, byKey) ->
+                  byKey.forEach(
+                      (key, list) -> {
+                        b.append(metadata).append('/').append(key);
+                        list.forEach(
+                            t ->
+                                b.append(',')
+                                    .append(t.file().path())
+                                    .append('#')
+                                    .append(t.mappedClass()));
+                        b.append(';');
+                      }));
+      for (MappedClass c : classes.values()) {
+        // Which files write relationships of which class (mixins included).
+        b.append(c.qualifiedName()).append('@');
+        c.relationships().stream()
+            .map(r -> r.file().path())
+            .distinct()
+            .forEach(p -> b.append(p).append(','));
+        b.append(';');
+        for (RelationshipSite r : c.relationships()) {
+          if (r.fact().backref() != null) {
+            b.append(c.qualifiedName())
+                .append('.')
+                .append(r.fact().attribute())
+                .append('^')
+                .append(r.fact().backref().value())
+                .append(';');
+          }
+        }
+      }
+      String text = b.toString();
+      s = (long) text.hashCode() * 31 + text.length() | 1;
+      shape = s;
+    }
+    return s;
+  }
+
+  /** How every class was classified: what the next snapshot's model starts from. */
+  OrmModelBuilder.Classified classified() {
+    return classified;
   }
 
   public Collection<Registry> registries() {

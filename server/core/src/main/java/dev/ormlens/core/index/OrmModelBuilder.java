@@ -43,19 +43,87 @@ final class OrmModelBuilder {
     record Plain() implements Kind {}
   }
 
+  /**
+   * What classifying every class found, with the paths each kind was read from: the next snapshot
+   * keeps the kinds none of whose paths changed.
+   */
+  static final class Classified {
+    private final Map<String, Kind> kinds;
+    private final Map<String, Set<String>> paths;
+    private final Map<String, String> aliases;
+    private final Set<String> imperative;
+    private final boolean cyclic;
+
+    private Classified(
+        Map<String, Kind> kinds,
+        Map<String, Set<String>> paths,
+        Map<String, String> aliases,
+        Set<String> imperative,
+        boolean cyclic) {
+      this.kinds = kinds;
+      this.paths = paths;
+      this.aliases = aliases;
+      this.imperative = imperative;
+      this.cyclic = cyclic;
+    }
+
+    /** The files a class's classification read. */
+    Set<String> pathsOf(String qualifiedName) {
+      return paths.getOrDefault(qualifiedName, Set.of());
+    }
+  }
+
   private final WorkspaceIndex index;
+  private final Classified previous;
+  private final Set<String> changed;
   private final Map<String, Registry> registries = new LinkedHashMap<>();
   private final Map<String, String> aliases = new HashMap<>();
   private final Map<String, Kind> kinds = new HashMap<>();
+  private final Map<String, Set<String>> kindPaths = new HashMap<>();
   private final Set<String> classifying = new HashSet<>();
+  private boolean cyclic;
+  private List<FileFacts> modelFiles;
   private final Map<String, ImperativeMappingFact> imperative = new HashMap<>();
   private final Map<String, FileFacts> imperativeFiles = new HashMap<>();
 
   OrmModelBuilder(WorkspaceIndex index) {
+    this(index, null, Set.of());
+  }
+
+  /**
+   * A builder that starts from the kinds of a previous snapshot's classes, for those whose paths
+   * are not among {@code changed}.
+   */
+  OrmModelBuilder(WorkspaceIndex index, Classified previous, Set<String> changed) {
     this.index = index;
+    this.previous = previous == null || previous.cyclic ? null : previous;
+    this.changed = changed;
+    if (this.previous != null) {
+      this.previous.kinds.forEach(
+          (name, kind) -> {
+            Set<String> paths = this.previous.paths.get(name);
+            if (java.util.Collections.disjoint(paths, changed)) {
+              kinds.put(name, kind);
+              kindPaths.put(name, paths);
+            }
+          });
+    }
   }
 
   OrmModel build() {
+    OrmModel model = buildOnce();
+    if (previous != null
+        && (cyclic
+            || !previous.aliases.equals(aliases)
+            || !previous.imperative.equals(imperative.keySet()))) {
+      // Kept kinds are exact only when the registries and imperative mappings they were read
+      // against are the same, and no class inherits from itself: else classify afresh.
+      return new OrmModelBuilder(index).build();
+    }
+    return model;
+  }
+
+  private OrmModel buildOnce() {
     // Imperative mappings and registry aliases first: classifying a class reads both.
     collectImperativeMappings();
     collectRegistries();
@@ -78,13 +146,35 @@ final class OrmModelBuilder {
           .add(c);
     }
     return new OrmModel(
-        Map.copyOf(registries), classes, byName, tables.byMetadata, Map.copyOf(aliases));
+        Map.copyOf(registries),
+        classes,
+        byName,
+        tables.byMetadata,
+        Map.copyOf(aliases),
+        new Classified(
+            Map.copyOf(kinds),
+            Map.copyOf(kindPaths),
+            Map.copyOf(aliases),
+            Set.copyOf(imperative.keySet()),
+            cyclic));
   }
 
+  /**
+   * The files with classes, tables, registries or mappings, by path: the only ones the model is
+   * built from (every loop below reads nothing else).
+   */
   private List<FileFacts> sorted() {
-    List<FileFacts> files = new ArrayList<>(index.files());
-    files.sort((a, b) -> a.path().compareTo(b.path()));
-    return files;
+    if (modelFiles == null) {
+      List<FileFacts> files = new ArrayList<>();
+      for (FileFacts f : index.files()) {
+        if (f.hasModelFacts()) {
+          files.add(f);
+        }
+      }
+      files.sort((a, b) -> a.path().compareTo(b.path()));
+      modelFiles = files;
+    }
+    return modelFiles;
   }
 
   // ---- registries
@@ -200,21 +290,34 @@ final class OrmModelBuilder {
       return known;
     }
     if (!classifying.add(qualified)) {
+      cyclic = true;
       return new Kind.Plain();
     }
-    Kind kind = computeKind(file, c, qualified);
+    Set<String> paths = new HashSet<>();
+    paths.add(file.path());
+    Kind kind = computeKind(file, c, qualified, paths);
     classifying.remove(qualified);
     kinds.put(qualified, kind);
+    kindPaths.put(qualified, Set.copyOf(paths));
     return kind;
   }
 
-  private Kind computeKind(FileFacts file, ClassFact c, String qualified) {
+  /** Resolves a name for classification, noting the files the answer depends on. */
+  private Symbol resolveNoting(String qualified, Set<String> paths) {
+    SymbolResolver.Resolved r = index.resolved(qualified);
+    paths.addAll(r.paths());
+    return r.symbol();
+  }
+
+  private Kind computeKind(FileFacts file, ClassFact c, String qualified, Set<String> paths) {
     ImperativeMappingFact im = imperative.get(qualified);
     if (im != null && im.registry() != null) {
+      paths.add(imperativeFiles.get(qualified).path());
+      resolveNoting(im.registry().qualified(), paths);
       return new Kind.Mapped(registryIdOf(im.registry()), null);
     }
     for (NameRef d : c.decorators()) {
-      Symbol s = index.resolve(d.qualified());
+      Symbol s = resolveNoting(d.qualified(), paths);
       if (s instanceof Symbol.Registry r
           && r.fact().kind() == RegistryFact.Kind.REGISTRY
           && !r.members().isEmpty()
@@ -225,7 +328,7 @@ final class OrmModelBuilder {
     String family = null;
     String superclass = null;
     for (NameRef b : c.bases()) {
-      Symbol s = index.resolve(b.qualified());
+      Symbol s = resolveNoting(b.qualified(), paths);
       if (s instanceof Symbol.External e) {
         if (OrmModel.isRegistryRootBase(e.qualified())) {
           return new Kind.Root(qualified);
@@ -245,6 +348,7 @@ final class OrmModelBuilder {
         }
       } else if (s instanceof Symbol.Class parent && parent.members().isEmpty()) {
         Kind pk = classify(parent.file(), parent.fact());
+        paths.addAll(kindPaths.getOrDefault(parent.qualifiedName(), Set.of(parent.file().path())));
         if (pk instanceof Kind.Mapped && superclass == null) {
           superclass = parent.qualifiedName();
         }
@@ -450,6 +554,12 @@ final class OrmModelBuilder {
   // ---- tables
 
   private void collectTables(Map<String, MappedClass> classes, OrmModel.Tables tables) {
+    Map<String, List<MappedClass>> subclasses = new HashMap<>();
+    for (MappedClass sub : classes.values()) {
+      if (sub.superclass() != null) {
+        subclasses.computeIfAbsent(sub.superclass(), k -> new ArrayList<>()).add(sub);
+      }
+    }
     for (FileFacts file : sorted()) {
       for (TableFact t : file.tables()) {
         tables.add(tableOf(file, t, metadataId(t.metadata()), null));
@@ -469,8 +579,8 @@ final class OrmModelBuilder {
         String name = c.tableKey().substring(c.tableKey().lastIndexOf('.') + 1);
         List<ColumnSite> columns = new ArrayList<>(c.columns());
         // Single-table subclasses add their columns to this table.
-        for (MappedClass sub : classes.values()) {
-          if (c.qualifiedName().equals(sub.superclass()) && sub.tableKey() == null) {
+        for (MappedClass sub : subclasses.getOrDefault(c.qualifiedName(), List.of())) {
+          if (sub.tableKey() == null) {
             columns.addAll(sub.columns());
           }
         }

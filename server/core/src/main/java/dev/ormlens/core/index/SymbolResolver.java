@@ -7,8 +7,10 @@ import dev.ormlens.core.model.FunctionFact;
 import dev.ormlens.core.model.RegistryFact;
 import dev.ormlens.core.model.TableFact;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,24 +20,53 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SymbolResolver {
   private static final int MAX_HOPS = 32;
 
+  /** A resolution and the paths of the files it read: it holds while none of them changes. */
+  record Resolved(Symbol symbol, Set<String> paths) {}
+
   private final WorkspaceIndex index;
-  private final Map<String, Symbol> cache = new ConcurrentHashMap<>();
+  private final Map<String, Resolved> cache = new ConcurrentHashMap<>();
 
   SymbolResolver(WorkspaceIndex index) {
     this.index = index;
   }
 
+  /**
+   * A resolver for the next snapshot, starting with every resolution of this one that read none of
+   * the changed files (which must keep the set of module names: a new module can capture a name
+   * that used to fall to a shorter prefix).
+   */
+  SymbolResolver next(WorkspaceIndex nextIndex, Set<String> changedPaths) {
+    SymbolResolver next = new SymbolResolver(nextIndex);
+    for (Map.Entry<String, Resolved> e : cache.entrySet()) {
+      if (java.util.Collections.disjoint(e.getValue().paths(), changedPaths)) {
+        next.cache.put(e.getKey(), e.getValue());
+      }
+    }
+    return next;
+  }
+
   Symbol resolve(String qualified) {
-    Symbol cached = cache.get(qualified);
+    return resolved(qualified).symbol();
+  }
+
+  /** The resolution with the paths it depends on. */
+  Resolved resolved(String qualified) {
+    if (qualified == null) {
+      return new Resolved(resolve(null, 0, new HashSet<>()), Set.of());
+    }
+    String key = qualified;
+    Resolved cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
-    Symbol result = resolve(qualified, 0);
-    cache.put(qualified, result);
-    return result;
+    Set<String> paths = new HashSet<>();
+    Symbol result = resolve(qualified, 0, paths);
+    Resolved r = new Resolved(result, Set.copyOf(paths));
+    cache.put(key, r);
+    return r;
   }
 
-  private Symbol resolve(String qualified, int hops) {
+  private Symbol resolve(String qualified, int hops, Set<String> paths) {
     if (qualified == null || qualified.isEmpty() || hops > MAX_HOPS) {
       return new Symbol.Unresolved(String.valueOf(qualified));
     }
@@ -46,12 +77,13 @@ final class SymbolResolver {
       if (file == null) {
         continue;
       }
+      paths.add(file.path());
       if (cut == parts.length) {
         return new Symbol.Module(file, List.of());
       }
       String name = parts[cut];
       List<String> rest = List.of(Arrays.copyOfRange(parts, cut + 1, parts.length));
-      Symbol bound = lookup(file, name, rest, hops);
+      Symbol bound = lookup(file, name, rest, hops, paths);
       if (bound != null) {
         return bound;
       }
@@ -64,7 +96,8 @@ final class SymbolResolver {
     return new Symbol.External(qualified);
   }
 
-  private Symbol lookup(FileFacts file, String name, List<String> rest, int hops) {
+  private Symbol lookup(
+      FileFacts file, String name, List<String> rest, int hops, Set<String> paths) {
     Definition chosen = null;
     for (Definition d : file.definitions()) {
       if (d.name().equals(name)
@@ -104,7 +137,9 @@ final class SymbolResolver {
         if (chosen.target() != null && !chosen.target().equals(Symbol.qualify(file, name))) {
           // A plain alias such as `metadata = mapper_registry.metadata`: follow it.
           return resolve(
-              chosen.target() + (rest.isEmpty() ? "" : "." + String.join(".", rest)), hops + 1);
+              chosen.target() + (rest.isEmpty() ? "" : "." + String.join(".", rest)),
+              hops + 1,
+              paths);
         }
       }
       case IMPORT, TYPE_CHECKING_IMPORT -> {
@@ -113,7 +148,7 @@ final class SymbolResolver {
             Symbol.qualify(file, name) + (rest.isEmpty() ? "" : "." + String.join(".", rest)))) {
           return null;
         }
-        return resolve(target, hops + 1);
+        return resolve(target, hops + 1, paths);
       }
     }
     return new Symbol.Value(file, chosen, rest);

@@ -3,8 +3,10 @@ package dev.ormlens.core.index;
 import dev.ormlens.core.model.FileFacts;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -16,19 +18,71 @@ import java.util.function.Supplier;
  * need no locks; the language server swaps snapshots atomically.
  */
 public final class WorkspaceIndex {
-  private static final WorkspaceIndex EMPTY = new WorkspaceIndex(Map.of(), Map.of(), 0);
+  private static final WorkspaceIndex EMPTY = new WorkspaceIndex(Map.of(), Map.of(), 0, null);
+
+  /**
+   * What a snapshot takes over from an earlier one: its resolutions and class kinds, valid for
+   * everything that read none of the files changed since. Held only until this snapshot's model is
+   * built, so snapshots never chain in memory.
+   */
+  private record Carry(
+      SymbolResolver resolver, OrmModelBuilder.Classified classified, Set<String> changed) {}
 
   private final Map<String, FileFacts> filesByPath;
   private final Map<String, FileFacts> filesByModule;
   private final long generation;
-  private final Lazy<SymbolResolver> symbols = new Lazy<>(() -> new SymbolResolver(this));
-  private final Lazy<OrmModel> model = new Lazy<>(() -> OrmModel.build(this));
+  private volatile Carry carry;
+  private final Lazy<SymbolResolver> symbols = new Lazy<>(this::newResolver);
+  private final Lazy<OrmModel> model = new Lazy<>(this::buildModel);
 
   private WorkspaceIndex(
-      Map<String, FileFacts> filesByPath, Map<String, FileFacts> filesByModule, long generation) {
+      Map<String, FileFacts> filesByPath,
+      Map<String, FileFacts> filesByModule,
+      long generation,
+      Carry carry) {
     this.filesByPath = filesByPath;
     this.filesByModule = filesByModule;
     this.generation = generation;
+    this.carry = carry;
+  }
+
+  private SymbolResolver newResolver() {
+    Carry c = carry;
+    return c == null || c.resolver() == null
+        ? new SymbolResolver(this)
+        : c.resolver().next(this, c.changed());
+  }
+
+  private OrmModel buildModel() {
+    Carry c = carry;
+    OrmModel built =
+        c == null
+            ? OrmModel.build(this)
+            : new OrmModelBuilder(this, c.classified(), c.changed()).build();
+    carry = null;
+    return built;
+  }
+
+  /**
+   * What a snapshot derived from this one may reuse, given the paths whose facts differ: nothing
+   * when the set of modules changes (a new module can capture names).
+   */
+  private Carry carryTo(Set<String> changed, boolean sameModules) {
+    if (!sameModules) {
+      return null;
+    }
+    SymbolResolver resolver = symbols.peek();
+    OrmModel built = model.peek();
+    if (resolver != null && built != null) {
+      return new Carry(resolver, built.classified(), Set.copyOf(changed));
+    }
+    Carry c = carry;
+    if (c == null) {
+      return null;
+    }
+    Set<String> all = new HashSet<>(c.changed());
+    all.addAll(changed);
+    return new Carry(c.resolver(), c.classified(), Set.copyOf(all));
   }
 
   public static WorkspaceIndex empty() {
@@ -42,10 +96,20 @@ public final class WorkspaceIndex {
   /** A new snapshot with these files' facts added or replaced. */
   public WorkspaceIndex withFiles(Collection<FileFacts> files) {
     Map<String, FileFacts> byPath = new HashMap<>(filesByPath);
+    Set<String> changed = new HashSet<>();
+    boolean sameModules = true;
     for (FileFacts f : files) {
-      byPath.put(f.path(), f);
+      FileFacts before = byPath.put(f.path(), f);
+      if (before != f) {
+        changed.add(f.path());
+        sameModules &= before != null && before.module().equals(f.module());
+      }
     }
-    return new WorkspaceIndex(Map.copyOf(byPath), byModule(byPath), generation + 1);
+    return new WorkspaceIndex(
+        Map.copyOf(byPath),
+        byModule(byPath),
+        generation + 1,
+        filesByPath.isEmpty() ? null : carryTo(changed, sameModules));
   }
 
   public WorkspaceIndex withFile(FileFacts file) {
@@ -58,7 +122,7 @@ public final class WorkspaceIndex {
     }
     Map<String, FileFacts> byPath = new HashMap<>(filesByPath);
     byPath.remove(path);
-    return new WorkspaceIndex(Map.copyOf(byPath), byModule(byPath), generation + 1);
+    return new WorkspaceIndex(Map.copyOf(byPath), byModule(byPath), generation + 1, null);
   }
 
   private static Map<String, FileFacts> byModule(Map<String, FileFacts> byPath) {
@@ -98,6 +162,19 @@ public final class WorkspaceIndex {
     return symbols.get().resolve(qualified);
   }
 
+  /**
+   * The paths of the files resolving a name reads (the modules it passes through, re-exports
+   * included): its answer holds in any snapshot where none of them changed.
+   */
+  public Set<String> pathsRead(String qualified) {
+    return resolved(qualified).paths();
+  }
+
+  /** A resolution with the paths of the files it read. */
+  SymbolResolver.Resolved resolved(String qualified) {
+    return symbols.get().resolved(qualified);
+  }
+
   public OrmModel model() {
     return model.get();
   }
@@ -109,6 +186,11 @@ public final class WorkspaceIndex {
 
     Lazy(Supplier<T> supplier) {
       this.supplier = supplier;
+    }
+
+    /** The value if it was computed, else null (without computing it). */
+    T peek() {
+      return value;
     }
 
     T get() {

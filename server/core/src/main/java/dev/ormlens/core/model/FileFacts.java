@@ -33,6 +33,27 @@ public record FileFacts(
     List<Problem> problems,
     Map<Integer, Set<String>> suppressions) {
 
+  /** Facts of a file ORM Lens knows nothing about: no definitions, only the given problems. */
+  public static FileFacts empty(
+      String path, String module, boolean packageInit, String text, List<Problem> problems) {
+    return new FileFacts(
+        path,
+        module,
+        packageInit,
+        text.hashCode(),
+        LineMap.of(text),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.copyOf(problems),
+        Map.of());
+  }
+
   /** True when the file defines anything the ORM cares about. */
   public boolean hasModelFacts() {
     return !classes.isEmpty()

@@ -32,6 +32,19 @@ public final class LineMap {
     return new LineMap(Arrays.copyOf(starts, count), n);
   }
 
+  /** A line map from line starts saved earlier by {@link #lineStarts()} (an index cache). */
+  public static LineMap ofLineStarts(int[] lineStarts, int length) {
+    if (lineStarts.length == 0 || lineStarts[0] != 0) {
+      throw new IllegalArgumentException("line starts must begin at 0");
+    }
+    return new LineMap(lineStarts.clone(), length);
+  }
+
+  /** The offset each line starts at, the first being 0: enough to rebuild the map. */
+  public int[] lineStarts() {
+    return lineStarts.clone();
+  }
+
   public int lineCount() {
     return lineStarts.length;
   }

@@ -7,7 +7,6 @@ import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.index.OrmModel.MappedTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ORM302: two tables of one name in one {@code MetaData}. SQLAlchemy raises {@code
@@ -26,41 +25,39 @@ public final class DuplicateTableName implements Rule {
   public void check(RuleContext ctx, List<Diagnostic> out) {
     OrmModel model = ctx.model();
     String path = ctx.file().path();
-    for (OrmModel.Registry registry : model.registries()) {
-      for (Map.Entry<String, List<MappedTable>> e :
-          model.allTables(registry.metadataId()).entrySet()) {
-        List<MappedTable> tables = e.getValue();
+    // Only this file's tables can be reported here: start from them, not from every table.
+    for (MappedTable t : model.tablesIn(path)) {
+      for (OrmModel.Registry registry : model.registries()) {
+        if (!registry.metadataId().equals(t.metadataId())) {
+          continue;
+        }
+        List<MappedTable> tables = model.allTables(registry.metadataId()).get(t.key());
         if (tables.size() < 2) {
           continue;
         }
-        for (MappedTable t : tables) {
-          if (!t.file().path().equals(path)) {
-            continue;
+        List<Diagnostic.Related> related = new ArrayList<>();
+        for (MappedTable other : tables) {
+          if (other != t) {
+            related.add(
+                RuleContext.related(
+                    new Location(other.file().path(), other.nameRange()), "also defined here"));
           }
-          List<Diagnostic.Related> related = new ArrayList<>();
-          for (MappedTable other : tables) {
-            if (other != t) {
-              related.add(
-                  RuleContext.related(
-                      new Location(other.file().path(), other.nameRange()), "also defined here"));
-            }
-          }
-          out.add(
-              ctx.diagnostic(
-                  CODE,
-                  Severity.ERROR,
-                  t.nameRange(),
-                  "table '"
-                      + e.getKey()
-                      + "' is defined "
-                      + tables.size()
-                      + " times in one MetaData: SQLAlchemy raises"
-                      + " InvalidRequestError (Table '"
-                      + e.getKey()
-                      + "' is already defined for this MetaData instance)"
-                      + " when the second one is created.",
-                  related));
         }
+        out.add(
+            ctx.diagnostic(
+                CODE,
+                Severity.ERROR,
+                t.nameRange(),
+                "table '"
+                    + t.key()
+                    + "' is defined "
+                    + tables.size()
+                    + " times in one MetaData: SQLAlchemy raises"
+                    + " InvalidRequestError (Table '"
+                    + t.key()
+                    + "' is already defined for this MetaData instance)"
+                    + " when the second one is created.",
+                related));
       }
     }
   }

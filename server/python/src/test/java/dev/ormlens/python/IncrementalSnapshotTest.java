@@ -1,0 +1,190 @@
+package dev.ormlens.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ormlens.core.analysis.Analysis;
+import dev.ormlens.core.analysis.AnalysisSettings;
+import dev.ormlens.core.analysis.Diagnostic;
+import dev.ormlens.core.analysis.Location;
+import dev.ormlens.core.index.OrmModel;
+import dev.ormlens.core.index.WorkspaceIndex;
+import dev.ormlens.core.model.FileFacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A snapshot derived by edits (reusing resolutions, class kinds and per-file results of the one
+ * before) answers exactly as a snapshot built from scratch, over random edits to a generated
+ * workspace: the model, every file's diagnostics, and navigation.
+ */
+class IncrementalSnapshotTest {
+  @Test
+  void editedSnapshotsAnswerLikeFreshOnes(@TempDir Path dir)
+      throws IOException, InterruptedException {
+    Map<String, String> texts = generated(dir, "mixed", 24);
+    Assumptions.assumeTrue(texts != null, "no bench/generate.py");
+    WorkspaceIndex index = WorkspaceIndex.of(facts(texts));
+    Analysis analysis = new Analysis(index, AnalysisSettings.DEFAULTS);
+    analysis.allDiagnostics();
+    List<String> paths = new ArrayList<>(new TreeSet<>(texts.keySet()));
+    Random random = new Random(8);
+    int changedDiagnostics = 0;
+    Map<String, List<Diagnostic>> before = analysis.allDiagnostics();
+    for (int step = 0; step < 60; step++) {
+      String path = paths.get(random.nextInt(paths.size()));
+      String text = edit(texts.get(path), random);
+      texts.put(path, text);
+      FileFacts facts = PythonFrontEnd.extract(path, PythonModules.moduleName(path), text);
+      index = index.withFile(facts);
+      analysis = analysis.next(index, Set.of(path));
+      if (random.nextBoolean()) {
+        analysis.diagnostics(path); // Sometimes only the edited file is asked, like an editor.
+        continue;
+      }
+      WorkspaceIndex fresh = WorkspaceIndex.of(index.files());
+      Analysis freshAnalysis = new Analysis(fresh, AnalysisSettings.DEFAULTS);
+      assertEquals(describe(fresh.model()), describe(index.model()), "model after step " + step);
+      Map<String, List<Diagnostic>> now = analysis.allDiagnostics();
+      assertEquals(
+          new TreeMap<>(freshAnalysis.allDiagnostics()), new TreeMap<>(now), "step " + step);
+      for (String p : paths) {
+        String t = texts.get(p);
+        int offset = t.indexOf('"', t.indexOf("relationship(") + 1) + 2;
+        if (offset > 1) {
+          List<Location> a = analysis.definitionAt(p, offset);
+          assertEquals(freshAnalysis.definitionAt(p, offset), a, p + " at " + offset);
+        }
+      }
+      changedDiagnostics += now.equals(before) ? 0 : 1;
+      before = now;
+    }
+    assertTrue(changedDiagnostics > 3, "the edits changed diagnostics " + changedDiagnostics);
+  }
+
+  /** One random edit of the kinds people make while typing and refactoring. */
+  private static String edit(String text, Random random) {
+    switch (random.nextInt(7)) {
+      case 0:
+        return "# a comment shifts every range\n" + text;
+      case 1:
+        return text.replaceFirst("relationship\\(\\s*\"(\\w+)\"", "relationship(\"$1X\"");
+      case 2:
+        return text.replaceFirst("back_populates=\"(\\w+)\"", "back_populates=\"$1_typo\"");
+      case 3:
+        return text.replaceFirst("(?m)^class (\\w+)\\(", "class $1Renamed(");
+      case 4:
+        return text.replaceFirst("__tablename__ = \"(\\w+)\"", "__tablename__ = \"dup\"");
+      case 5:
+        return text.replaceFirst("(?m)^from \\.(\\w+) import .*$", "");
+      default:
+        return text.replace("X\"", "\"").replace("_typo\"", "\"").replace("Renamed(", "(");
+    }
+  }
+
+  private static String describe(OrmModel model) {
+    StringBuilder b = new StringBuilder();
+    new TreeSet<>(
+            model.classes().stream()
+                .map(
+                    c ->
+                        c.qualifiedName()
+                            + " "
+                            + c.registryId()
+                            + " "
+                            + c.tableKey()
+                            + " "
+                            + c.superclass()
+                            + " "
+                            + c.complete()
+                            + " "
+                            + c.attributeNames()
+                            + " "
+                            + c.file().path()
+                            + c.fact().nameRange()
+                            + " "
+                            + c.relationships().stream()
+                                .map(r -> r.file().path() + r.fact().callRange())
+                                .toList()
+                            + " "
+                            + c.columns().stream()
+                                .map(col -> col.file().path() + col.fact().name())
+                                .toList())
+                .toList())
+        .forEach(s -> b.append(s).append('\n'));
+    new TreeSet<>(
+            model.registries().stream()
+                .map(r -> r.id() + " " + r.metadataId() + " " + r.range())
+                .toList())
+        .forEach(s -> b.append(s).append('\n'));
+    for (OrmModel.Registry r : model.registries()) {
+      new TreeMap<>(model.allTables(r.metadataId()))
+          .forEach(
+              (key, tables) ->
+                  b.append(key)
+                      .append(
+                          tables.stream()
+                              .map(t -> t.file().path() + t.nameRange() + t.mappedClass())
+                              .toList())
+                      .append('\n'));
+    }
+    return b.toString();
+  }
+
+  private static List<FileFacts> facts(Map<String, String> texts) {
+    List<FileFacts> out = new ArrayList<>();
+    texts.forEach(
+        (path, text) ->
+            out.add(PythonFrontEnd.extractForIndex(path, PythonModules.moduleName(path), text)));
+    return out;
+  }
+
+  static Map<String, String> generated(Path dir, String style, int models)
+      throws IOException, InterruptedException {
+    Path generator = Path.of(System.getProperty("ormlens.repo", "."), "bench", "generate.py");
+    if (!Files.exists(generator)) {
+      if ("required".equals(System.getProperty("ormlens.oracle"))) {
+        throw new IllegalStateException("no " + generator);
+      }
+      return null;
+    }
+    Path out = dir.resolve(style);
+    Process p =
+        new ProcessBuilder(
+                "python3",
+                generator.toString(),
+                "--out",
+                out.toString(),
+                "--models",
+                String.valueOf(models),
+                "--style",
+                style,
+                "--seed",
+                "3",
+                "--noise-modules",
+                String.valueOf(models))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertEquals(0, p.waitFor());
+    Map<String, String> texts = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path f : s.filter(f -> f.toString().endsWith(".py")).toList()) {
+        texts.put(out.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+      }
+    }
+    return texts;
+  }
+}
