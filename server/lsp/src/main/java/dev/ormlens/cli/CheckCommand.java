@@ -88,6 +88,13 @@ final class CheckCommand implements Callable<Integer> {
       description = "Exit 0 even when errors are found (report-only CI jobs).")
   boolean exitZero;
 
+  @Option(
+      names = "--timings",
+      description =
+          "Print how long each stage took to standard error: finding files, reading them"
+              + " (index cache, pre-scan, parsing), analysing.")
+  boolean timings;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -118,7 +125,17 @@ final class CheckCommand implements Callable<Integer> {
       if (ws.fileCount() == 0) {
         notes.add(display(cwd, t.getKey()) + ": no Python files to check");
       }
+      long analysing = System.nanoTime();
       findings.addAll(ws.findings(t.getValue(), p -> display(cwd, p)));
+      if (timings) {
+        err.printf(
+            "ormlens: timings: %s: %d files; find %d ms, read %d ms, analyse %d ms%n",
+            display(cwd, t.getKey()),
+            ws.fileCount(),
+            ws.timings().discoverMillis(),
+            ws.timings().loadMillis(),
+            (System.nanoTime() - analysing) / 1_000_000);
+      }
     }
     findings.sort(
         Comparator.comparing(Finding::path)

@@ -15,7 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A workspace loaded for the command line, with the notes about skipped files. */
-record LoadedWorkspace(Path root, Analysis analysis, List<String> notes, int fileCount) {
+record LoadedWorkspace(
+    Path root, Analysis analysis, List<String> notes, int fileCount, Timings timings) {
+  /** How long finding the files and reading them (cache, pre-scan, parse) took, in milliseconds. */
+  record Timings(long discoverMillis, long loadMillis) {}
+
   /**
    * Loads a path with fixed analysis settings and the discovery settings of its {@code
    * pyproject.toml}; throws {@link IllegalArgumentException} with a one-line reason when it cannot.
@@ -29,17 +33,34 @@ record LoadedWorkspace(Path root, Analysis analysis, List<String> notes, int fil
     }
     List<String> notes = new ArrayList<>();
     Path root = (Files.isDirectory(path) ? path : path.toAbsolutePath().getParent());
+    long start = System.nanoTime();
     List<SourceFile> files = Discovery.find(path, notes);
+    long found = System.nanoTime();
     WorkspaceIndex index = Loader.load(files, notes);
-    return new LoadedWorkspace(root, new Analysis(index, analysis), notes, index.files().size());
+    return new LoadedWorkspace(
+        root,
+        new Analysis(index, analysis),
+        notes,
+        index.files().size(),
+        new Timings(millis(found - start), millis(System.nanoTime() - found)));
   }
 
   static LoadedWorkspace load(Path root, Settings settings) {
     List<String> notes = new ArrayList<>();
+    long start = System.nanoTime();
     List<SourceFile> files = Discovery.find(root, settings, notes);
+    long found = System.nanoTime();
     WorkspaceIndex index = Loader.load(files, notes);
     return new LoadedWorkspace(
-        root, new Analysis(index, settings.analysis()), notes, index.files().size());
+        root,
+        new Analysis(index, settings.analysis()),
+        notes,
+        index.files().size(),
+        new Timings(millis(found - start), millis(System.nanoTime() - found)));
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
   }
 
   /** The findings in files under any of {@code scope}, with paths as {@code display} shows them. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.treesitter.TSNode;
 
 /**
  * Reads annotations: the class a {@code Mapped[...]} relationship annotation names, and every name
@@ -88,11 +87,11 @@ final class Annotations {
   }
 
   /** Records every name an annotation uses; call once per annotation. */
-  void recordNames(TSNode annotation) {
+  void recordNames(Node annotation) {
     collectNames(annotation, futureAnnotations);
   }
 
-  private void collectNames(TSNode node, boolean lazy) {
+  private void collectNames(Node node, boolean lazy) {
     if (node == null) {
       return;
     }
@@ -106,8 +105,8 @@ final class Annotations {
       return;
     }
     if (is(node, "string")) {
-      TSNode content = null;
-      for (TSNode c : namedChildren(node)) {
+      Node content = null;
+      for (Node c : namedChildren(node)) {
         if (is(c, "string_content")) {
           content = c;
         }
@@ -124,7 +123,7 @@ final class Annotations {
       }
       return;
     }
-    for (TSNode child : namedChildren(node)) {
+    for (Node child : namedChildren(node)) {
       collectNames(child, lazy);
     }
   }
@@ -136,9 +135,9 @@ final class Annotations {
   }
 
   /** The annotation's text inside {@code Mapped[...]}, for column types. */
-  String innerText(TSNode annotation) {
-    TSNode node = Nodes.unwrap(annotation);
-    List<TSNode> parts = headAndParameters(node);
+  String innerText(Node annotation) {
+    Node node = Nodes.unwrap(annotation);
+    List<Node> parts = headAndParameters(node);
     if (parts != null && MAPPED.contains(lastPart(src.text(parts.get(0)))) && parts.size() > 1) {
       return src.text(parts.get(1));
     }
@@ -146,10 +145,10 @@ final class Annotations {
   }
 
   /** The class a relationship annotation names, or null when it names none we can read. */
-  AnnotationFact relationshipTarget(TSNode annotation) {
-    TSNode node = Nodes.unwrap(annotation);
+  AnnotationFact relationshipTarget(Node annotation) {
+    Node node = Nodes.unwrap(annotation);
     boolean mapped = false;
-    List<TSNode> parts = headAndParameters(node);
+    List<Node> parts = headAndParameters(node);
     if (parts != null && MAPPED.contains(lastPart(src.text(parts.get(0))))) {
       if (parts.size() < 2) {
         return null;
@@ -163,7 +162,7 @@ final class Annotations {
   }
 
   private AnnotationFact unwrapTarget(
-      TSNode whole, TSNode node, boolean mapped, boolean collection, boolean optional) {
+      Node whole, Node node, boolean mapped, boolean collection, boolean optional) {
     node = Nodes.unwrap(node);
     if (node == null) {
       return null;
@@ -184,14 +183,14 @@ final class Annotations {
     }
     if (is(node, "binary_operator")) {
       // Child | None
-      for (TSNode side : List.of(field(node, "left"), field(node, "right"))) {
+      for (Node side : List.of(field(node, "left"), field(node, "right"))) {
         if (side != null && !is(Nodes.unwrap(side), "none")) {
           return unwrapTarget(whole, side, mapped, collection, true);
         }
       }
       return null;
     }
-    List<TSNode> parts = headAndParameters(node);
+    List<Node> parts = headAndParameters(node);
     if (parts == null || parts.size() < 2) {
       return null;
     }
@@ -203,7 +202,7 @@ final class Annotations {
       return unwrapTarget(whole, parts.get(1), mapped, collection, true);
     }
     if (head.equals("Union")) {
-      for (TSNode p : parts.subList(1, parts.size())) {
+      for (Node p : parts.subList(1, parts.size())) {
         if (!is(Nodes.unwrap(p), "none")) {
           return unwrapTarget(whole, p, mapped, collection, true);
         }
@@ -214,9 +213,9 @@ final class Annotations {
 
   /** {@code "Child"}, {@code "Child | None"}, {@code "list[Child]"} inside one string. */
   private AnnotationFact fromString(
-      TSNode whole, TSNode string, boolean mapped, boolean collection, boolean optional) {
-    TSNode content = null;
-    for (TSNode c : namedChildren(string)) {
+      Node whole, Node string, boolean mapped, boolean collection, boolean optional) {
+    Node content = null;
+    for (Node c : namedChildren(string)) {
       if (is(c, "string_content")) {
         content = c;
       }
@@ -257,10 +256,10 @@ final class Annotations {
   }
 
   /** For {@code X[a, b]} (a generic type or a subscript): X then a, b. Null for other nodes. */
-  private List<TSNode> headAndParameters(TSNode node) {
+  private List<Node> headAndParameters(Node node) {
     if (is(node, "generic_type")) {
-      List<TSNode> out = new ArrayList<>();
-      for (TSNode c : namedChildren(node)) {
+      List<Node> out = new ArrayList<>();
+      for (Node c : namedChildren(node)) {
         if (is(c, "type_parameter")) {
           out.addAll(namedChildren(c));
         } else {
@@ -270,8 +269,8 @@ final class Annotations {
       return out.isEmpty() ? null : out;
     }
     if (is(node, "subscript")) {
-      List<TSNode> out = new ArrayList<>();
-      TSNode value = field(node, "value");
+      List<Node> out = new ArrayList<>();
+      Node value = field(node, "value");
       if (value == null) {
         return null;
       }

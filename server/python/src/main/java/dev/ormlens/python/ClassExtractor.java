@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.treesitter.TSNode;
 
 /**
  * Reads a class statement: bases, decorators, the table it maps to, its columns and relationships
@@ -35,19 +34,19 @@ final class ClassExtractor {
     this.module = module;
   }
 
-  ClassFact extract(TSNode node, List<TSNode> decoratorNodes) {
-    TSNode nameNode = field(node, "name");
-    TSNode body = field(node, "body");
+  ClassFact extract(Node node, List<Node> decoratorNodes) {
+    Node nameNode = field(node, "name");
+    Node body = field(node, "body");
     if (nameNode == null) {
       return null;
     }
     String className = src.text(nameNode);
     List<NameRef> bases = new ArrayList<>();
     Map<String, String> keywords = new LinkedHashMap<>();
-    for (TSNode arg : namedChildren(field(node, "superclasses"))) {
+    for (Node arg : namedChildren(field(node, "superclasses"))) {
       if (is(arg, "keyword_argument")) {
-        TSNode key = field(arg, "name");
-        TSNode value = field(arg, "value");
+        Node key = field(arg, "name");
+        Node value = field(arg, "value");
         if (key != null && value != null) {
           keywords.put(src.text(key), src.text(value));
         }
@@ -59,15 +58,15 @@ final class ClassExtractor {
       }
     }
     List<NameRef> decorators = new ArrayList<>();
-    for (TSNode d : decoratorNodes) {
-      TSNode expr = d.getNamedChildCount() > 0 ? d.getNamedChild(0) : null;
+    for (Node d : decoratorNodes) {
+      Node expr = d.getNamedChildCount() > 0 ? d.getNamedChild(0) : null;
       NameRef ref = expressions.nameRef(is(expr, "call") ? field(expr, "function") : expr);
       if (ref != null) {
         decorators.add(ref);
       }
     }
     Body b = new Body(className);
-    for (TSNode statement : namedChildren(body)) {
+    for (Node statement : namedChildren(body)) {
       b.read(statement);
     }
     TextRange range =
@@ -111,9 +110,9 @@ final class ClassExtractor {
       this.className = className;
     }
 
-    void read(TSNode statement) {
+    void read(Node statement) {
       if (is(statement, "expression_statement") && statement.getNamedChildCount() > 0) {
-        TSNode expr = statement.getNamedChild(0);
+        Node expr = statement.getNamedChild(0);
         if (is(expr, "assignment")) {
           assignment(expr, src.range(statement));
         }
@@ -122,15 +121,15 @@ final class ClassExtractor {
       }
     }
 
-    private void assignment(TSNode assignment, TextRange statementRange) {
-      TSNode left = field(assignment, "left");
+    private void assignment(Node assignment, TextRange statementRange) {
+      Node left = field(assignment, "left");
       if (!is(left, "identifier")) {
         return;
       }
       String name = src.text(left);
       TextRange nameRange = src.range(left);
-      TSNode annotation = field(assignment, "type");
-      TSNode right = Nodes.unwrap(field(assignment, "right"));
+      Node annotation = field(assignment, "type");
+      Node right = Nodes.unwrap(field(assignment, "right"));
       attributes.add(new ClassFact.Attribute(name, nameRange));
       if (annotation != null) {
         expressions.annotations().recordNames(annotation);
@@ -192,18 +191,18 @@ final class ClassExtractor {
     }
 
     /** {@code @declared_attr def parent(cls) -> Mapped["Parent"]: return relationship(...)}. */
-    private void declaredAttr(TSNode decorated) {
-      TSNode function = field(decorated, "definition");
+    private void declaredAttr(Node decorated) {
+      Node function = field(decorated, "definition");
       if (!is(function, "function_definition")) {
         return;
       }
       boolean isDeclaredAttr = false;
-      for (TSNode d : namedChildren(decorated)) {
+      for (Node d : namedChildren(decorated)) {
         if (is(d, "decorator") && src.text(d).contains("declared_attr")) {
           isDeclaredAttr = true;
         }
       }
-      TSNode nameNode = field(function, "name");
+      Node nameNode = field(function, "name");
       if (!isDeclaredAttr || nameNode == null) {
         return;
       }
@@ -214,10 +213,10 @@ final class ClassExtractor {
         dynamicTableName = true;
         return;
       }
-      TSNode annotation = field(function, "return_type");
-      for (TSNode statement : namedChildren(field(function, "body"))) {
+      Node annotation = field(function, "return_type");
+      for (Node statement : namedChildren(field(function, "body"))) {
         if (is(statement, "return_statement") && statement.getNamedChildCount() > 0) {
-          TSNode value = Nodes.unwrap(statement.getNamedChild(0));
+          Node value = Nodes.unwrap(statement.getNamedChild(0));
           if (!is(value, "call")) {
             continue;
           }
@@ -233,16 +232,16 @@ final class ClassExtractor {
     }
 
     /** {@code {"schema": "x"}}, or a tuple whose last element is such a dict. */
-    private String tableArgsSchema(TSNode right) {
-      TSNode dict = right;
+    private String tableArgsSchema(Node right) {
+      Node dict = right;
       if (is(right, "tuple")) {
-        List<TSNode> items = namedChildren(right);
+        List<Node> items = namedChildren(right);
         dict = items.isEmpty() ? null : Nodes.unwrap(items.get(items.size() - 1));
       }
       if (!is(dict, "dictionary")) {
         return null;
       }
-      for (TSNode pair : namedChildren(dict)) {
+      for (Node pair : namedChildren(dict)) {
         StringLiteral key = is(pair, "pair") ? expressions.string(field(pair, "key")) : null;
         if (key != null && key.value().equals("schema")) {
           StringLiteral value = expressions.string(field(pair, "value"));

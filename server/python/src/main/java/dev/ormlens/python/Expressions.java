@@ -18,7 +18,6 @@ import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * Reads the expressions SQLAlchemy code is made of: names, string literals, relationship and column
@@ -47,7 +46,7 @@ final class Expressions {
   }
 
   /** A name or dotted attribute chain; null for anything else. */
-  NameRef nameRef(TSNode node) {
+  NameRef nameRef(Node node) {
     node = Nodes.unwrap(node);
     if (!is(node, "identifier") && !is(node, "attribute")) {
       return null;
@@ -61,16 +60,16 @@ final class Expressions {
   }
 
   /** A plain string literal (not an f-string, not concatenated); null for anything else. */
-  StringLiteral string(TSNode node) {
+  StringLiteral string(Node node) {
     node = Nodes.unwrap(node);
     if (!is(node, "string")) {
       return null;
     }
-    TSNode start = null;
-    TSNode end = null;
+    Node start = null;
+    Node end = null;
     int count = node.getChildCount();
     for (int i = 0; i < count; i++) {
-      TSNode c = node.getChild(i);
+      Node c = node.getChild(i);
       if (is(c, "interpolation")) {
         return null;
       }
@@ -88,10 +87,10 @@ final class Expressions {
         src.text.substring(content.start(), content.end()), content, src.range(node));
   }
 
-  TSNode keyword(TSNode call, String name) {
-    for (TSNode arg : namedChildren(field(call, "arguments"))) {
+  Node keyword(Node call, String name) {
+    for (Node arg : namedChildren(field(call, "arguments"))) {
       if (is(arg, "keyword_argument")) {
-        TSNode key = field(arg, "name");
+        Node key = field(arg, "name");
         if (key != null && name.equals(src.text(key))) {
           return field(arg, "value");
         }
@@ -100,9 +99,9 @@ final class Expressions {
     return null;
   }
 
-  List<TSNode> positional(TSNode call) {
-    List<TSNode> out = new ArrayList<>();
-    for (TSNode arg : namedChildren(field(call, "arguments"))) {
+  List<Node> positional(Node call) {
+    List<Node> out = new ArrayList<>();
+    for (Node arg : namedChildren(field(call, "arguments"))) {
       if (!is(arg, "keyword_argument")
           && !is(arg, "comment")
           && !is(arg, "list_splat")
@@ -113,28 +112,24 @@ final class Expressions {
     return out;
   }
 
-  Callee callee(TSNode call) {
+  Callee callee(Node call) {
     NameRef function = nameRef(field(call, "function"));
     return function == null ? Callee.OTHER : Callee.of(function.qualified());
   }
 
-  private boolean isTrue(TSNode node) {
+  private boolean isTrue(Node node) {
     return node != null && is(Nodes.unwrap(node), "true");
   }
 
   // ---- relationship()
 
   RelationshipFact relationship(
-      String attribute,
-      TextRange attributeRange,
-      TSNode call,
-      TSNode annotation,
-      TextRange statement) {
-    List<TSNode> positional = positional(call);
-    TSNode targetNode = !positional.isEmpty() ? positional.get(0) : keyword(call, "argument");
+      String attribute, TextRange attributeRange, Node call, Node annotation, TextRange statement) {
+    List<Node> positional = positional(call);
+    Node targetNode = !positional.isEmpty() ? positional.get(0) : keyword(call, "argument");
     TargetExpr target = targetNode == null ? null : target(targetNode);
     SecondaryExpr secondary = null;
-    TSNode secondaryNode = keyword(call, "secondary");
+    Node secondaryNode = keyword(call, "secondary");
     if (secondaryNode == null && positional.size() > 1) {
       secondaryNode = positional.get(1);
     }
@@ -142,15 +137,15 @@ final class Expressions {
       secondary = secondary(secondaryNode);
     }
     StringLiteral backref = string(keyword(call, "backref"));
-    TSNode backrefNode = Nodes.unwrap(keyword(call, "backref"));
+    Node backrefNode = Nodes.unwrap(keyword(call, "backref"));
     if (backref == null && is(backrefNode, "call") && callee(backrefNode) == Callee.BACKREF) {
-      List<TSNode> args = positional(backrefNode);
+      List<Node> args = positional(backrefNode);
       backref = args.isEmpty() ? null : string(args.get(0));
     }
     List<RelationshipFact.KeywordString> expressionStrings = new ArrayList<>();
-    for (TSNode arg : namedChildren(field(call, "arguments"))) {
+    for (Node arg : namedChildren(field(call, "arguments"))) {
       if (is(arg, "keyword_argument")) {
-        TSNode key = field(arg, "name");
+        Node key = field(arg, "name");
         StringLiteral value = string(field(arg, "value"));
         if (key != null && value != null && JOIN_KEYWORDS.contains(src.text(key))) {
           expressionStrings.add(new RelationshipFact.KeywordString(src.text(key), value));
@@ -173,8 +168,8 @@ final class Expressions {
         nameRef(keyword(call, "link_model")));
   }
 
-  TargetExpr target(TSNode node) {
-    TSNode n = Nodes.unwrap(node);
+  TargetExpr target(Node node) {
+    Node n = Nodes.unwrap(node);
     StringLiteral literal = string(n);
     if (literal != null) {
       return new TargetExpr.Text(literal);
@@ -192,14 +187,14 @@ final class Expressions {
     return new TargetExpr.Opaque(src.text(n), src.range(n));
   }
 
-  SecondaryExpr secondary(TSNode node) {
-    TSNode n = Nodes.unwrap(node);
+  SecondaryExpr secondary(Node node) {
+    Node n = Nodes.unwrap(node);
     StringLiteral literal = string(n);
     if (literal != null) {
       return new SecondaryExpr.Text(literal);
     }
     if (is(n, "attribute")) {
-      TSNode attribute = field(n, "attribute");
+      Node attribute = field(n, "attribute");
       if (attribute != null && "__table__".equals(src.text(attribute))) {
         NameRef owner = nameRef(field(n, "object"));
         if (owner != null) {
@@ -212,7 +207,7 @@ final class Expressions {
       return new SecondaryExpr.Name(name);
     }
     if (is(n, "lambda")) {
-      TSNode body = field(n, "body");
+      Node body = field(n, "body");
       if (body != null) {
         return new SecondaryExpr.Lambda(secondary(body), src.range(n));
       }
@@ -221,7 +216,7 @@ final class Expressions {
       NameRef function = nameRef(field(n, "function"));
       if (function != null) {
         List<NameRef> args = new ArrayList<>();
-        for (TSNode arg : positional(n)) {
+        for (Node arg : positional(n)) {
           NameRef a = nameRef(arg);
           if (a != null) {
             args.add(a);
@@ -236,14 +231,14 @@ final class Expressions {
   // ---- columns and foreign keys
 
   ColumnFact column(
-      String attribute, TextRange attributeRange, TSNode call, Callee kind, TSNode annotation) {
+      String attribute, TextRange attributeRange, Node call, Callee kind, Node annotation) {
     String name = attribute;
     TextRange nameRange = attributeRange;
     List<ForeignKeyFact> foreignKeys = new ArrayList<>();
     String type = annotation == null ? null : annotations.innerText(annotation);
     if (call != null) {
-      for (TSNode arg : positional(call)) {
-        TSNode a = Nodes.unwrap(arg);
+      for (Node arg : positional(call)) {
+        Node a = Nodes.unwrap(arg);
         StringLiteral literal = string(a);
         if (literal != null && name == attribute && foreignKeys.isEmpty()) {
           name = literal.value();
@@ -269,8 +264,8 @@ final class Expressions {
         attribute, attributeRange, name, nameRange, List.copyOf(foreignKeys), primaryKey, type);
   }
 
-  ForeignKeyFact foreignKey(TSNode call) {
-    List<TSNode> args = positional(call);
+  ForeignKeyFact foreignKey(Node call) {
+    List<Node> args = positional(call);
     if (args.isEmpty()) {
       return null;
     }
@@ -282,8 +277,8 @@ final class Expressions {
   // ---- Table(...)
 
   TableFact table(
-      String variable, TextRange variableRange, TSNode call, NameRef callee, TextRange range) {
-    List<TSNode> args = positional(call);
+      String variable, TextRange variableRange, Node call, NameRef callee, TextRange range) {
+    List<Node> args = positional(call);
     if (args.isEmpty()) {
       return null;
     }
@@ -299,8 +294,8 @@ final class Expressions {
       metadata = new NameRef(receiver, bound.qualified(), bound.binding(), callee.range());
     }
     List<ColumnFact> columns = new ArrayList<>();
-    for (TSNode arg : args) {
-      TSNode a = Nodes.unwrap(arg);
+    for (Node arg : args) {
+      Node a = Nodes.unwrap(arg);
       if (is(a, "call")) {
         Callee kind = callee(a);
         if (kind == Callee.COLUMN || kind == Callee.MAPPED_COLUMN) {
@@ -321,8 +316,8 @@ final class Expressions {
 
   // ---- registry.map_imperatively(Cls, table, properties={...})
 
-  ImperativeMappingFact imperativeMapping(TSNode call, TextRange range) {
-    List<TSNode> args = positional(call);
+  ImperativeMappingFact imperativeMapping(Node call, TextRange range) {
+    List<Node> args = positional(call);
     NameRef registry = nameRef(field(field(call, "function"), "object"));
     if (args.isEmpty()) {
       return null;
@@ -333,14 +328,14 @@ final class Expressions {
       return null;
     }
     List<RelationshipFact> relationships = new ArrayList<>();
-    TSNode properties = Nodes.unwrap(keyword(call, "properties"));
+    Node properties = Nodes.unwrap(keyword(call, "properties"));
     if (is(properties, "dictionary")) {
-      for (TSNode pair : namedChildren(properties)) {
+      for (Node pair : namedChildren(properties)) {
         if (!is(pair, "pair")) {
           continue;
         }
         StringLiteral key = string(field(pair, "key"));
-        TSNode value = Nodes.unwrap(field(pair, "value"));
+        Node value = Nodes.unwrap(field(pair, "value"));
         if (key != null && is(value, "call") && callee(value) == Callee.RELATIONSHIP) {
           relationships.add(
               relationship(key.value(), key.contentRange(), value, null, src.range(pair)));

@@ -19,7 +19,6 @@ import dev.ormlens.core.model.TableFact;
 import dev.ormlens.core.text.LineMap;
 import java.util.ArrayList;
 import java.util.List;
-import org.treesitter.TSNode;
 
 /**
  * Walks one module's statements and produces its facts in two passes: first the names the module
@@ -44,7 +43,7 @@ final class FactExtractor {
   private final List<ImperativeMappingFact> imperative = new ArrayList<>();
 
   /** A module-level statement and the context it runs in. */
-  private record Statement(TSNode node, ImportContext context, List<TSNode> decorators) {}
+  private record Statement(Node node, ImportContext context, List<Node> decorators) {}
 
   FactExtractor(String path, String module, boolean packageInit, ParsedSource src) {
     this.path = path;
@@ -85,18 +84,18 @@ final class FactExtractor {
 
   // ---- pass 0: module-level statements with their run-time context
 
-  private void flatten(TSNode block, ImportContext context, List<Statement> out) {
-    for (TSNode child : namedChildren(block)) {
+  private void flatten(Node block, ImportContext context, List<Statement> out) {
+    for (Node child : namedChildren(block)) {
       switch (child.getType()) {
         case "if_statement" -> flattenIf(child, context, out);
         case "try_statement", "with_statement" -> {
-          for (TSNode part : namedChildren(child)) {
+          for (Node part : namedChildren(child)) {
             if (is(part, "block")) {
               flatten(part, conditional(context), out);
             } else if (is(part, "except_clause")
                 || is(part, "else_clause")
                 || is(part, "finally_clause")) {
-              TSNode body = lastBlock(part);
+              Node body = lastBlock(part);
               if (body != null) {
                 flatten(body, conditional(context), out);
               }
@@ -104,9 +103,9 @@ final class FactExtractor {
           }
         }
         case "decorated_definition" -> {
-          TSNode definition = field(child, "definition");
-          List<TSNode> decorators = new ArrayList<>();
-          for (TSNode d : namedChildren(child)) {
+          Node definition = field(child, "definition");
+          List<Node> decorators = new ArrayList<>();
+          for (Node d : namedChildren(child)) {
             if (is(d, "decorator")) {
               decorators.add(d);
             }
@@ -120,15 +119,15 @@ final class FactExtractor {
     }
   }
 
-  private void flattenIf(TSNode ifNode, ImportContext context, List<Statement> out) {
-    TSNode condition = field(ifNode, "condition");
+  private void flattenIf(Node ifNode, ImportContext context, List<Statement> out) {
+    Node condition = field(ifNode, "condition");
     boolean typeChecking = condition != null && isTypeCheckingTest(src.text(condition));
-    TSNode consequence = field(ifNode, "consequence");
+    Node consequence = field(ifNode, "consequence");
     if (consequence != null) {
       flatten(consequence, typeChecking ? ImportContext.TYPE_CHECKING : conditional(context), out);
     }
-    for (TSNode alternative : Nodes.fieldChildren(ifNode, "alternative")) {
-      TSNode body =
+    for (Node alternative : Nodes.fieldChildren(ifNode, "alternative")) {
+      Node body =
           is(alternative, "elif_clause")
               ? field(alternative, "consequence")
               : lastBlock(alternative);
@@ -147,9 +146,9 @@ final class FactExtractor {
     return context == ImportContext.TYPE_CHECKING ? context : ImportContext.CONDITIONAL;
   }
 
-  private static TSNode lastBlock(TSNode node) {
-    TSNode found = null;
-    for (TSNode c : namedChildren(node)) {
+  private static Node lastBlock(Node node) {
+    Node found = null;
+    for (Node c : namedChildren(node)) {
       if (is(c, "block")) {
         found = c;
       }
@@ -160,7 +159,7 @@ final class FactExtractor {
   // ---- pass 1: names bound at module level
 
   private void bind(Statement s) {
-    TSNode node = s.node();
+    Node node = s.node();
     boolean typeChecking = s.context() == ImportContext.TYPE_CHECKING;
     switch (node.getType()) {
       case "import_statement", "import_from_statement" -> {
@@ -191,7 +190,7 @@ final class FactExtractor {
         }
       }
       case "class_definition", "function_definition" -> {
-        TSNode name = field(node, "name");
+        Node name = field(node, "name");
         if (name != null) {
           String n = src.text(name);
           scope.bind(n, qualify(n), Binding.DEFINED_HERE);
@@ -205,9 +204,9 @@ final class FactExtractor {
         }
       }
       case "expression_statement" -> {
-        TSNode assignment = node.getNamedChildCount() > 0 ? node.getNamedChild(0) : null;
+        Node assignment = node.getNamedChildCount() > 0 ? node.getNamedChild(0) : null;
         if (is(assignment, "assignment")) {
-          TSNode left = field(assignment, "left");
+          Node left = field(assignment, "left");
           if (is(left, "identifier")) {
             String n = src.text(left);
             String alias = aliasTarget(Nodes.unwrap(field(assignment, "right")));
@@ -226,7 +225,7 @@ final class FactExtractor {
    * For {@code name = other} or {@code name = obj.attr} (a plain alias), the qualified name it
    * denotes, through the bindings seen so far; else null.
    */
-  private String aliasTarget(TSNode right) {
+  private String aliasTarget(Node right) {
     if (!is(right, "identifier") && !is(right, "attribute")) {
       return null;
     }
@@ -245,7 +244,7 @@ final class FactExtractor {
   // ---- pass 2: facts
 
   private void extractFacts(Statement s, ClassExtractor classExtractor) {
-    TSNode node = s.node();
+    Node node = s.node();
     switch (node.getType()) {
       case "class_definition" -> {
         ClassFact fact = classExtractor.extract(node, s.decorators());
@@ -265,11 +264,11 @@ final class FactExtractor {
     }
   }
 
-  private void extractModuleExpression(TSNode statement) {
-    TSNode expr = statement.getNamedChildCount() > 0 ? statement.getNamedChild(0) : null;
+  private void extractModuleExpression(Node statement) {
+    Node expr = statement.getNamedChildCount() > 0 ? statement.getNamedChild(0) : null;
     if (is(expr, "assignment")) {
-      TSNode left = field(expr, "left");
-      TSNode right = Nodes.unwrap(field(expr, "right"));
+      Node left = field(expr, "left");
+      Node right = Nodes.unwrap(field(expr, "right"));
       if (!is(left, "identifier") || !is(right, "call")) {
         return;
       }
@@ -315,11 +314,11 @@ final class FactExtractor {
   }
 
   /** Imports inside class bodies and their methods, for the import graph. */
-  private void collectNestedImports(TSNode block, ImportContext context) {
+  private void collectNestedImports(Node block, ImportContext context) {
     if (block == null) {
       return;
     }
-    for (TSNode child : namedChildren(block)) {
+    for (Node child : namedChildren(block)) {
       switch (child.getType()) {
         case "import_statement", "import_from_statement" -> {
           ImportFact fact = Imports.read(child, context, src, module, packageInit);
@@ -330,13 +329,13 @@ final class FactExtractor {
         case "function_definition" ->
             collectNestedImports(field(child, "body"), ImportContext.FUNCTION);
         case "decorated_definition" -> {
-          TSNode def = field(child, "definition");
+          Node def = field(child, "definition");
           if (is(def, "function_definition")) {
             collectNestedImports(field(def, "body"), ImportContext.FUNCTION);
           }
         }
         case "if_statement", "try_statement", "with_statement" -> {
-          for (TSNode part : namedChildren(child)) {
+          for (Node part : namedChildren(child)) {
             if (is(part, "block")) {
               collectNestedImports(part, context);
             }
@@ -356,7 +355,7 @@ final class FactExtractor {
     return List.copyOf(out);
   }
 
-  private void collectProblems(TSNode node, List<Problem> out) {
+  private void collectProblems(Node node, List<Problem> out) {
     if (out.size() >= MAX_PROBLEMS) {
       return;
     }
@@ -370,7 +369,7 @@ final class FactExtractor {
     }
     int n = node.getChildCount();
     for (int i = 0; i < n; i++) {
-      TSNode child = node.getChild(i);
+      Node child = node.getChild(i);
       if (child.hasError() || child.isMissing()) {
         collectProblems(child, out);
       }

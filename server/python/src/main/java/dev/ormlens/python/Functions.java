@@ -11,7 +11,6 @@ import dev.ormlens.core.model.ImportFact;
 import dev.ormlens.core.model.NameRef;
 import java.util.ArrayList;
 import java.util.List;
-import org.treesitter.TSNode;
 
 /**
  * Reads module-level functions, seeing through the two shapes lazy resolution uses: a resolver
@@ -22,21 +21,21 @@ final class Functions {
   private Functions() {}
 
   static FunctionFact read(
-      TSNode node,
+      Node node,
       ParsedSource src,
       ModuleScope moduleScope,
       String module,
       boolean packageInit,
       List<ImportFact> importsOut) {
-    TSNode name = field(node, "name");
-    TSNode body = field(node, "body");
+    Node name = field(node, "name");
+    Node body = field(node, "body");
     if (name == null || body == null) {
       return null;
     }
     List<String> parameters = new ArrayList<>();
-    TSNode params = field(node, "parameters");
-    for (TSNode p : namedChildren(params)) {
-      TSNode id = is(p, "identifier") ? p : firstIdentifier(p);
+    Node params = field(node, "parameters");
+    for (Node p : namedChildren(params)) {
+      Node id = is(p, "identifier") ? p : firstIdentifier(p);
       if (id != null) {
         parameters.add(src.text(id));
       }
@@ -47,7 +46,7 @@ final class Functions {
     }
     NameRef returns = null;
     boolean tableOfParameter = false;
-    for (TSNode statement : namedChildren(body)) {
+    for (Node statement : namedChildren(body)) {
       if (is(statement, "import_statement") || is(statement, "import_from_statement")) {
         ImportFact fact = Imports.read(statement, ImportContext.FUNCTION, src, module, packageInit);
         if (fact != null) {
@@ -55,7 +54,7 @@ final class Functions {
           bindLocal(local, fact);
         }
       } else if (is(statement, "return_statement") && statement.getNamedChildCount() > 0) {
-        TSNode value = Nodes.unwrap(statement.getNamedChild(0));
+        Node value = Nodes.unwrap(statement.getNamedChild(0));
         if (is(value, "identifier") || is(value, "attribute")) {
           String written = src.text(value);
           ModuleScope.Bound bound = local.qualify(written);
@@ -92,23 +91,22 @@ final class Functions {
   }
 
   /** {@code fn().__table__} where {@code fn} is a parameter. */
-  private static boolean isTableOfParameterCall(
-      TSNode body, ParsedSource src, List<String> params) {
+  private static boolean isTableOfParameterCall(Node body, ParsedSource src, List<String> params) {
     body = Nodes.unwrap(body);
     if (!is(body, "attribute")) {
       return false;
     }
-    TSNode attribute = field(body, "attribute");
-    TSNode object = Nodes.unwrap(field(body, "object"));
+    Node attribute = field(body, "attribute");
+    Node object = Nodes.unwrap(field(body, "object"));
     if (attribute == null || !"__table__".equals(src.text(attribute)) || !is(object, "call")) {
       return false;
     }
-    TSNode function = field(object, "function");
+    Node function = field(object, "function");
     return is(function, "identifier") && params.contains(src.text(function));
   }
 
-  private static TSNode firstIdentifier(TSNode node) {
-    for (TSNode c : namedChildren(node)) {
+  private static Node firstIdentifier(Node node) {
+    for (Node c : namedChildren(node)) {
       if (is(c, "identifier")) {
         return c;
       }

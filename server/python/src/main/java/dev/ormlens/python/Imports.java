@@ -7,22 +7,21 @@ import dev.ormlens.core.model.ImportContext;
 import dev.ormlens.core.model.ImportFact;
 import java.util.ArrayList;
 import java.util.List;
-import org.treesitter.TSNode;
 
 /** Reads {@code import} and {@code from ... import} statements, resolving relative modules. */
 final class Imports {
   private Imports() {}
 
   static ImportFact read(
-      TSNode node, ImportContext context, ParsedSource src, String module, boolean packageInit) {
+      Node node, ImportContext context, ParsedSource src, String module, boolean packageInit) {
     if (is(node, "import_statement")) {
-      TSNode name = field(node, "name");
+      Node name = field(node, "name");
       if (name == null) {
         return null;
       }
       if (is(name, "aliased_import")) {
-        TSNode dotted = field(name, "name");
-        TSNode alias = field(name, "alias");
+        Node dotted = field(name, "name");
+        Node alias = field(name, "alias");
         if (dotted == null) {
           return null;
         }
@@ -44,7 +43,7 @@ final class Imports {
           context,
           src.range(node));
     }
-    TSNode moduleName = field(node, "module_name");
+    Node moduleName = field(node, "module_name");
     if (moduleName == null) {
       return null;
     }
@@ -52,7 +51,7 @@ final class Imports {
     if (is(moduleName, "relative_import")) {
       int level = 0;
       String relative = null;
-      for (TSNode part : Nodes.namedChildren(moduleName)) {
+      for (Node part : Nodes.namedChildren(moduleName)) {
         if (is(part, "import_prefix")) {
           level = src.text(part).strip().length();
         } else if (is(part, "dotted_name")) {
@@ -64,10 +63,10 @@ final class Imports {
       resolved = compact(src.text(moduleName));
     }
     List<ImportFact.ImportedName> names = new ArrayList<>();
-    for (TSNode n : Nodes.fieldChildren(node, "name")) {
+    for (Node n : Nodes.fieldChildren(node, "name")) {
       if (is(n, "aliased_import")) {
-        TSNode dotted = field(n, "name");
-        TSNode alias = field(n, "alias");
+        Node dotted = field(n, "name");
+        Node alias = field(n, "alias");
         if (dotted != null) {
           names.add(
               new ImportFact.ImportedName(

@@ -4,7 +4,6 @@ import dev.ormlens.core.model.Problem;
 import dev.ormlens.core.text.TextRange;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 import org.treesitter.TreeSitterPython;
@@ -24,7 +23,7 @@ final class ParsedSource {
           });
 
   final String text;
-  final TSNode root;
+  final Node root;
   private final TSTree tree;
   private final int[] byteToChar;
   private final StringRepair repair;
@@ -32,7 +31,7 @@ final class ParsedSource {
   private ParsedSource(String text, TSTree tree, int[] byteToChar, StringRepair repair) {
     this.text = text;
     this.tree = tree;
-    this.root = tree.getRootNode();
+    this.root = Node.root(tree.getRootNode());
     this.byteToChar = byteToChar;
     this.repair = repair;
   }
@@ -76,19 +75,19 @@ final class ParsedSource {
     return byteToChar[Math.min(utf8Byte, byteToChar.length - 1)];
   }
 
-  int start(TSNode node) {
+  int start(Node node) {
     return offset(node.getStartByte());
   }
 
-  int end(TSNode node) {
+  int end(Node node) {
     return offset(node.getEndByte());
   }
 
-  TextRange range(TSNode node) {
+  TextRange range(Node node) {
     return new TextRange(start(node), end(node));
   }
 
-  String text(TSNode node) {
+  String text(Node node) {
     return text.substring(start(node), end(node));
   }
 

@@ -26,6 +26,11 @@ public record CircularImport(
   /** One import statement of the cycle and the file it is written in. */
   public record Step(FileFacts file, ImportFact statement) {}
 
+  /** The same failure, met when importing {@code module} first. */
+  public CircularImport withEntry(String module) {
+    return new CircularImport(module, file, statement, name, partial, definition, chain);
+  }
+
   /** The modules of the cycle, starting with the partially initialised one. */
   public List<String> modules() {
     return chain.stream().map(s -> s.file().module()).toList();

@@ -2,7 +2,6 @@ package dev.ormlens.core.analysis.imports;
 
 import dev.ormlens.core.model.FileFacts;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ public final class ImportAnalysis {
   private final List<String> entryModules;
   private volatile List<Finding> circularImports;
   private volatile Map<String, List<ImportSimulation.Checkpoint>> timeline;
+  private volatile Set<String> entriesClosure;
 
   /** One failing import and every entry module from which it fails. */
   public record Finding(CircularImport failure, List<String> entries) {}
@@ -93,8 +93,16 @@ public final class ImportAnalysis {
    * {@code module}: it is in the run-time import closure of that module or of an entry module.
    */
   public boolean importedAtRunTime(String module, String target) {
-    return graph.runtimeClosure(module).contains(target)
-        || graph.runtimeClosure(entryModules).contains(target);
+    return graph.runtimeClosure(module).contains(target) || entriesClosure().contains(target);
+  }
+
+  private Set<String> entriesClosure() {
+    Set<String> c = entriesClosure;
+    if (c == null) {
+      c = Set.copyOf(graph.runtimeClosure(entryModules));
+      entriesClosure = c;
+    }
+    return c;
   }
 
   /** Whether {@code target} is reached only through an import inside a function (a resolver). */
@@ -115,11 +123,7 @@ public final class ImportAnalysis {
 
   private List<Finding> findCircularImports() {
     Map<String, Finding> byStatement = new LinkedHashMap<>();
-    for (List<String> run : runs()) {
-      CircularImport failure = new ImportSimulation(graph).run(run);
-      if (failure == null) {
-        continue;
-      }
+    for (CircularImport failure : failures()) {
       String key =
           failure.file().path()
               + ":"
@@ -136,18 +140,16 @@ public final class ImportAnalysis {
   }
 
   /**
-   * The imports to replay: the configured entry modules in order, or each model module alone.
-   * Without a cycle there is nothing to fail, so only modules that reach one are replayed.
+   * The failures of the configured entry modules imported in order, or of each model module
+   * imported alone. Without a run-time cycle nothing can fail, so nothing is replayed.
    */
-  private List<List<String>> runs() {
+  private List<CircularImport> failures() {
     if (!entryModules.isEmpty()) {
-      return List.of(entryModules);
+      CircularImport failure = new ImportSimulation(graph).run(entryModules);
+      return failure == null ? List.of() : List.of(failure);
     }
-    Set<String> inCycles = new HashSet<>();
-    graph.cycles().forEach(inCycles::addAll);
-    List<List<String>> runs = new ArrayList<>();
-    if (inCycles.isEmpty()) {
-      return runs;
+    if (graph.cycles().isEmpty()) {
+      return List.of();
     }
     List<String> models = new ArrayList<>();
     for (FileFacts f : graph.index().files()) {
@@ -155,13 +157,6 @@ public final class ImportAnalysis {
         models.add(f.module());
       }
     }
-    models.sort(null);
-    for (String m : models) {
-      Set<String> reached = graph.runtimeClosure(m);
-      if (reached.stream().anyMatch(inCycles::contains)) {
-        runs.add(List.of(m));
-      }
-    }
-    return runs;
+    return List.copyOf(new ImportSimulation(graph).runEachAlone(models).values());
   }
 }

@@ -3,17 +3,20 @@ package dev.ormlens.core.analysis.imports;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.Definition;
 import dev.ormlens.core.model.FileFacts;
+import java.util.AbstractSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The import graph of one workspace snapshot: every workspace module's imports of other workspace
@@ -26,6 +29,9 @@ public final class ImportGraph {
   private final Map<String, FileImports> files;
   private final Map<String, List<ImportEdge>> outgoing;
   private final List<ImportEdge> edges;
+  private static final Predicate<ImportEdge> RUNS_AT_IMPORT = e -> e.kind().runsAtImport();
+  private static final Predicate<ImportEdge> RUNS_OR_CALLED =
+      e -> e.kind().runsAtImport() || e.kind() == EdgeKind.FUNCTION;
   private final Map<String, Set<String>> runtimeClosures = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> lazyClosures = new ConcurrentHashMap<>();
   private volatile List<List<String>> cycles;
@@ -107,13 +113,12 @@ public final class ImportGraph {
    * implicit), never through {@code TYPE_CHECKING} or function-local imports.
    */
   public Set<String> runtimeClosure(String module) {
-    return runtimeClosures.computeIfAbsent(module, m -> closure(m, e -> e.kind().runsAtImport()));
+    return cached(module, RUNS_AT_IMPORT, runtimeClosures);
   }
 
   /** Like {@link #runtimeClosure}, also following imports inside functions (lazy resolvers). */
   public Set<String> closureWithFunctions(String module) {
-    return lazyClosures.computeIfAbsent(
-        module, m -> closure(m, e -> e.kind().runsAtImport() || e.kind() == EdgeKind.FUNCTION));
+    return cached(module, RUNS_OR_CALLED, lazyClosures);
   }
 
   /** The union of the run-time closures of several modules. */
@@ -138,29 +143,74 @@ public final class ImportGraph {
     return c;
   }
 
-  private Set<String> closure(String start, Predicate<ImportEdge> follow) {
-    Set<String> seen = new LinkedHashSet<>();
-    Deque<String> todo = new ArrayDeque<>();
-    String prefix = "";
-    for (String part : start.split("\\.")) {
-      prefix = prefix.isEmpty() ? part : prefix + "." + part;
-      if (index.module(prefix).isPresent()) {
-        todo.add(prefix);
+  /** Not computeIfAbsent: a closure computes its package's first, in the same map. */
+  private Set<String> cached(
+      String module, Predicate<ImportEdge> follow, Map<String, Set<String>> cache) {
+    Set<String> c = cache.get(module);
+    if (c == null) {
+      c = closure(module, follow, cache);
+      Set<String> raced = cache.putIfAbsent(module, c);
+      c = raced == null ? c : raced;
+    }
+    return c;
+  }
+
+  /**
+   * What importing {@code start} runs: its parent packages' closure (shared by every module of the
+   * package, and kept once) plus what {@code start} reaches beyond it. Storing every module's full
+   * closure would repeat a package {@code __init__.py} that imports all models once per model.
+   */
+  private Set<String> closure(
+      String start, Predicate<ImportEdge> follow, Map<String, Set<String>> cache) {
+    Set<String> inherited = Set.of();
+    for (int dot = start.lastIndexOf('.'); dot > 0; dot = start.lastIndexOf('.', dot - 1)) {
+      String pkg = start.substring(0, dot);
+      if (index.module(pkg).isPresent()) {
+        inherited = cached(pkg, follow, cache);
+        break;
       }
     }
+    Set<String> own = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
     todo.add(start);
     while (!todo.isEmpty()) {
       String m = todo.poll();
-      if (!seen.add(m)) {
+      if (inherited.contains(m) || !own.add(m)) {
         continue;
       }
       for (ImportEdge e : edgesFrom(m)) {
-        if (follow.test(e) && !seen.contains(e.to())) {
+        if (follow.test(e) && !own.contains(e.to()) && !inherited.contains(e.to())) {
           todo.add(e.to());
         }
       }
     }
-    return Set.copyOf(seen);
+    return own.isEmpty() ? inherited : new Union(inherited, Set.copyOf(own));
+  }
+
+  /** Two disjoint sets seen as one, without copying. */
+  private static final class Union extends AbstractSet<String> {
+    private final Set<String> first;
+    private final Set<String> second;
+
+    Union(Set<String> first, Set<String> second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return second.contains(o) || first.contains(o);
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return Stream.concat(first.stream(), second.stream()).iterator();
+    }
+
+    @Override
+    public int size() {
+      return first.size() + second.size();
+    }
   }
 
   private boolean exists(ImportEdge e) {
