@@ -210,6 +210,9 @@ final class TextDocuments implements TextDocumentService {
                 .orElse(null));
   }
 
+  /** Enough to scroll through; past it the typed characters narrow the list (isIncomplete). */
+  static final int MAX_COMPLETION_ITEMS = 200;
+
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
       CompletionParams params) {
@@ -219,12 +222,14 @@ final class TextDocuments implements TextDocumentService {
         Either.forLeft(List.of()),
         c -> {
           String text = documents.text(c.path()).orElse(null);
+          int offset = c.offset(params.getPosition());
+          List<Completion.Item> all = c.snapshot().analysis().completion(c.path(), offset, text);
+          Completion.Narrowed narrowed = Completion.narrow(all, text, offset, MAX_COMPLETION_ITEMS);
           List<CompletionItem> items = new ArrayList<>();
-          for (Completion.Item i :
-              c.snapshot().analysis().completion(c.path(), c.offset(params.getPosition()), text)) {
+          for (Completion.Item i : narrowed.items()) {
             items.add(ToLsp.completion(c.file().lines(), i));
           }
-          return Either.forRight(new CompletionList(false, items));
+          return Either.forRight(new CompletionList(narrowed.incomplete(), items));
         });
   }
 

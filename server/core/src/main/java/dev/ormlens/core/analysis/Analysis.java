@@ -14,7 +14,6 @@ import dev.ormlens.core.analysis.fixes.Fixes;
 import dev.ormlens.core.analysis.fixes.SourceTexts;
 import dev.ormlens.core.analysis.graph.EntityGraph;
 import dev.ormlens.core.analysis.graph.ImportGraphView;
-import dev.ormlens.core.analysis.imports.FileImports;
 import dev.ormlens.core.analysis.imports.ImportAnalysis;
 import dev.ormlens.core.analysis.imports.ImportGraph;
 import dev.ormlens.core.analysis.rules.Rule;
@@ -71,7 +70,10 @@ public final class Analysis {
   private volatile Map<String, List<Reference>> referencesByTarget;
   private volatile SyncTargets syncTargets;
   private volatile Map<String, Set<String>> backrefs;
-  private final Map<String, FileImports> previousImports;
+
+  /** The previous snapshot's import analysis, to reuse from; null for a first snapshot. */
+  private volatile ImportAnalysis previousImports;
+
   private volatile ImportAnalysis imports;
 
   public Analysis(WorkspaceIndex index, AnalysisSettings settings) {
@@ -79,14 +81,14 @@ public final class Analysis {
   }
 
   public Analysis(WorkspaceIndex index, AnalysisSettings settings, List<Rule> rules) {
-    this(index, settings, rules, Map.of());
+    this(index, settings, rules, null);
   }
 
   private Analysis(
       WorkspaceIndex index,
       AnalysisSettings settings,
       List<Rule> rules,
-      Map<String, FileImports> previousImports) {
+      ImportAnalysis previousImports) {
     this.index = index;
     this.settings = settings;
     this.rules = rules;
@@ -132,8 +134,7 @@ public final class Analysis {
   public Analysis next(WorkspaceIndex nextIndex, Set<String> changedPaths) {
     ImportAnalysis built = imports;
     Analysis next =
-        new Analysis(
-            nextIndex, settings, rules, built == null ? previousImports : built.graph().files());
+        new Analysis(nextIndex, settings, rules, built == null ? previousImports : built);
     if (resolutions.isEmpty()) {
       return next;
     }
@@ -200,8 +201,12 @@ public final class Analysis {
       synchronized (this) {
         i = imports;
         if (i == null) {
-          i = new ImportAnalysis(ImportGraph.of(index, previousImports), settings.entryModules());
+          i =
+              previousImports == null
+                  ? new ImportAnalysis(ImportGraph.of(index), settings.entryModules())
+                  : previousImports.next(ImportGraph.of(index, previousImports.graph()));
           imports = i;
+          previousImports = null; // Let the older snapshot go.
         }
       }
     }

@@ -1,7 +1,14 @@
 package dev.ormlens.python.features;
 
 import static dev.ormlens.python.features.FeatureChecks.CHECKS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ormlens.core.analysis.features.Completion;
+import dev.ormlens.core.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CompletionTest {
@@ -88,5 +95,27 @@ class CompletionTest {
   @Test
   void nothingOutsideStrings() {
     CHECKS.checkCompletion(parent("children = relationship($0)"), "");
+  }
+
+  @Test
+  void longListsAreNarrowedByWhatWasTypedAndCut() {
+    String text = "relationship(\"pAr";
+    TextRange word = new TextRange(14, 17);
+    List<Completion.Item> items = new ArrayList<>();
+    for (String label : List.of("Parent", "Child", "PartyRole", "Spare", "Apart")) {
+      items.add(new Completion.Item(label, Completion.Kind.CLASS, label, label, word, label));
+    }
+    Completion.Narrowed all = Completion.narrow(items, text, 14, 10);
+    assertEquals(5, all.items().size());
+    assertFalse(all.incomplete());
+    Completion.Narrowed typed = Completion.narrow(items, text, 17, 10);
+    assertEquals(
+        List.of("Parent", "PartyRole", "Spare", "Apart"),
+        typed.items().stream().map(Completion.Item::label).toList());
+    assertTrue(typed.incomplete());
+    Completion.Narrowed cut = Completion.narrow(items, text, 14, 2);
+    assertEquals(
+        List.of("Parent", "Child"), cut.items().stream().map(Completion.Item::label).toList());
+    assertTrue(cut.incomplete());
   }
 }

@@ -256,4 +256,51 @@ public final class Completion {
     items.sort(Comparator.comparing(Item::sortKey).thenComparing(Item::label));
     return List.copyOf(items);
   }
+
+  /**
+   * At most {@code limit} of the candidates, those whose label holds the typed characters in order
+   * (ignoring case, as editors filter), nearest first; and whether any were left out, in which case
+   * the editor must ask again as the user types. A workspace with 10,000 classes would otherwise
+   * send all of them on every keystroke inside a string.
+   *
+   * @param text the file's current text, or null (then nothing is filtered, only cut)
+   * @param offset the cursor: what lies between a candidate's range start and it was typed
+   */
+  public static Narrowed narrow(List<Item> items, String text, int offset, int limit) {
+    List<Item> out = new ArrayList<>();
+    boolean leftOut = false;
+    for (Item i : items) {
+      int start = i.replace().start();
+      String typed =
+          text != null && start <= offset && offset <= text.length()
+              ? text.substring(start, offset)
+              : "";
+      if (!matches(i.label(), typed)) {
+        leftOut = true;
+      } else if (out.size() < limit) {
+        out.add(i);
+      } else {
+        leftOut = true;
+      }
+    }
+    return new Narrowed(List.copyOf(out), leftOut);
+  }
+
+  /** The candidates to send, and whether the list is incomplete. */
+  public record Narrowed(List<Item> items, boolean incomplete) {}
+
+  private static boolean matches(String label, String typed) {
+    int at = 0;
+    for (int k = 0; k < typed.length(); k++) {
+      char c = Character.toLowerCase(typed.charAt(k));
+      while (at < label.length() && Character.toLowerCase(label.charAt(at)) != c) {
+        at++;
+      }
+      if (at == label.length()) {
+        return false;
+      }
+      at++;
+    }
+    return true;
+  }
 }

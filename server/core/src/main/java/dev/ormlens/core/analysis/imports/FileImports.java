@@ -1,5 +1,7 @@
 package dev.ormlens.core.analysis.imports;
 
+import dev.ormlens.core.model.ClassFact;
+import dev.ormlens.core.model.Definition;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.ImportContext;
 import dev.ormlens.core.model.ImportFact;
@@ -72,5 +74,49 @@ public record FileImports(
       EdgeKind implicit = kind == EdgeKind.MODULE ? EdgeKind.IMPLICIT : kind;
       out.add(new ImportEdge(from, prefix, implicit, path, i.moduleRange(), null));
     }
+  }
+
+  /**
+   * What Python's import machinery sees of the file, positions left out: its import statements and
+   * the names it binds, in the order they happen (a class is bound where its body ends). Two
+   * versions of a file with the same shape import the same modules and bind the same names at the
+   * same moments, so an edit that keeps the shape (inside a class body, a string, a comment) cannot
+   * change what imports do at run time.
+   */
+  public List<Object> shape() {
+    record Event(int position, int tie, Object what) {}
+    record Import(String module, boolean from, List<String> names, String alias, ImportContext c) {}
+    record Binding(String name, Definition.Kind kind, String target) {}
+    List<Event> events = new ArrayList<>();
+    for (ImportFact i : statementsInOrder) {
+      List<String> names = new ArrayList<>();
+      for (ImportFact.ImportedName n : i.names()) {
+        names.add(n.name() + " as " + n.boundName());
+      }
+      events.add(
+          new Event(
+              i.statementRange().start(),
+              0,
+              new Import(i.module(), i.fromImport(), names, i.alias(), i.context())));
+    }
+    for (Definition d : facts.definitions()) {
+      events.add(new Event(boundAt(d), 1, new Binding(d.name(), d.kind(), d.target())));
+    }
+    events.sort(Comparator.comparingInt(Event::position).thenComparingInt(Event::tie));
+    List<Object> out = new ArrayList<>(events.size());
+    events.forEach(e -> out.add(e.what()));
+    return out;
+  }
+
+  /** Where a name is bound: a class once its body has run, anything else at its statement. */
+  private int boundAt(Definition d) {
+    if (d.kind() == Definition.Kind.CLASS) {
+      for (ClassFact c : facts.classes()) {
+        if (c.nameRange().equals(d.range())) {
+          return c.range().end();
+        }
+      }
+    }
+    return d.statementStart();
   }
 }

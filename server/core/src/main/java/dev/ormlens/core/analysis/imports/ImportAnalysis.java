@@ -1,7 +1,9 @@
 package dev.ormlens.core.analysis.imports;
 
 import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.core.model.ImportFact;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,61 @@ public final class ImportAnalysis {
   public ImportAnalysis(ImportGraph graph, List<String> entryModules) {
     this.graph = graph;
     this.entryModules = List.copyOf(entryModules);
+  }
+
+  /**
+   * The analysis of a newer snapshot's graph, with the same entry modules. When only the insides of
+   * files changed, keeping each file's {@link FileImports#shape} (the usual keystroke), imports do
+   * what they did: the replays of this analysis are carried over, with the changed files' import
+   * positions moved to where those statements now are. A failing import that involves a changed
+   * file is replayed again, so its message quotes the current lines.
+   */
+  public ImportAnalysis next(ImportGraph newer) {
+    ImportAnalysis next = new ImportAnalysis(newer, entryModules);
+    Set<String> changed = newer.changedSameShape(graph).orElse(null);
+    if (changed == null) {
+      return next;
+    }
+    List<Finding> findings = circularImports;
+    if (findings != null && findings.stream().noneMatch(f -> involves(f.failure(), changed))) {
+      next.circularImports = findings;
+    }
+    Map<String, List<ImportSimulation.Checkpoint>> t = timeline;
+    if (t != null) {
+      Map<String, List<ImportSimulation.Checkpoint>> moved = new LinkedHashMap<>(t);
+      for (String path : changed) {
+        List<ImportSimulation.Checkpoint> points = t.get(path);
+        if (points != null) {
+          moved.put(path, movedCheckpoints(points, graph.file(path), newer.file(path)));
+        }
+      }
+      next.timeline = moved;
+    }
+    return next;
+  }
+
+  private static boolean involves(CircularImport failure, Set<String> paths) {
+    if (paths.contains(failure.file().path())) {
+      return true;
+    }
+    return failure.chain().stream().anyMatch(s -> paths.contains(s.file().path()));
+  }
+
+  /** Same statements, same order: the k-th import of the old text is the k-th of the new. */
+  private static List<ImportSimulation.Checkpoint> movedCheckpoints(
+      List<ImportSimulation.Checkpoint> points, FileImports before, FileImports after) {
+    Map<Integer, Integer> position = new HashMap<>();
+    List<ImportFact> old = before.statementsInOrder();
+    List<ImportFact> now = after.statementsInOrder();
+    for (int k = 0; k < old.size(); k++) {
+      position.put(old.get(k).statementRange().start(), now.get(k).statementRange().start());
+    }
+    List<ImportSimulation.Checkpoint> out = new ArrayList<>(points.size());
+    for (ImportSimulation.Checkpoint c : points) {
+      int p = position.getOrDefault(c.position(), c.position());
+      out.add(new ImportSimulation.Checkpoint(c.path(), p, c.rank()));
+    }
+    return out;
   }
 
   public ImportGraph graph() {

@@ -7,12 +7,15 @@ import java.util.AbstractSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -25,57 +28,102 @@ import java.util.stream.Stream;
  * edges point at real modules) looks across files.
  */
 public final class ImportGraph {
-  private final WorkspaceIndex index;
-  private final Map<String, FileImports> files;
-  private final Map<String, List<ImportEdge>> outgoing;
-  private final List<ImportEdge> edges;
   private static final Predicate<ImportEdge> RUNS_AT_IMPORT = e -> e.kind().runsAtImport();
   private static final Predicate<ImportEdge> RUNS_OR_CALLED =
       e -> e.kind().runsAtImport() || e.kind() == EdgeKind.FUNCTION;
-  private final Map<String, Set<String>> runtimeClosures = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> lazyClosures = new ConcurrentHashMap<>();
-  private volatile List<List<String>> cycles;
 
-  private ImportGraph(WorkspaceIndex index, Map<String, FileImports> files) {
+  private final WorkspaceIndex index;
+  private final Map<String, FileImports> files;
+  private final Map<String, List<ImportEdge>> outgoing;
+  private volatile List<ImportEdge> edges;
+
+  /**
+   * Shared by graphs of the same shape (built one from another with every file's {@link
+   * FileImports#shape} kept), along with everything that depends on the shape alone.
+   */
+  private final Shape shape;
+
+  /** What depends only on the shape: the modules, which import which, when. */
+  private static final class Shape {
+    final Map<String, Set<String>> runtimeClosures = new ConcurrentHashMap<>();
+    final Map<String, Set<String>> lazyClosures = new ConcurrentHashMap<>();
+    volatile List<List<String>> cycles;
+  }
+
+  private ImportGraph(
+      WorkspaceIndex index,
+      Map<String, FileImports> files,
+      Map<String, List<ImportEdge>> outgoing,
+      Shape shape) {
     this.index = index;
-    this.files = Map.copyOf(files);
-    Map<String, List<ImportEdge>> out = new HashMap<>();
-    List<ImportEdge> all = new ArrayList<>();
-    for (FileImports f : files.values()) {
-      // Outside every root, or shadowed by another file of the same module name. By path, not by
-      // identity: a reused FileImports holds the previous snapshot's (equal) facts.
-      if (f.module().isEmpty()
-          || index.module(f.module()).map(m -> !m.path().equals(f.path())).orElse(true)) {
-        continue;
-      }
-      for (ImportEdge e : f.edges()) {
-        if (exists(e)) {
-          out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
-          all.add(e);
-        }
-      }
-    }
-    out.replaceAll((k, v) -> List.copyOf(v));
-    this.outgoing = Map.copyOf(out);
-    this.edges = List.copyOf(all);
+    this.files = files;
+    this.outgoing = outgoing;
+    this.shape = shape;
   }
 
   /** The graph of a snapshot, computing every file's edges. */
   public static ImportGraph of(WorkspaceIndex index) {
-    return of(index, Map.of());
+    return of(index, null);
   }
 
   /**
    * The graph of a snapshot, reusing the per-file edges of {@code previous} (by path) for files
-   * whose facts are unchanged.
+   * whose facts are unchanged. When every other file keeps its {@link FileImports#shape}, only
+   * those files' edges are assembled again, and the closures and cycles carry over.
    */
-  public static ImportGraph of(WorkspaceIndex index, Map<String, FileImports> previous) {
+  public static ImportGraph of(WorkspaceIndex index, ImportGraph previous) {
     Map<String, FileImports> files = new HashMap<>();
+    List<FileImports> fresh = new ArrayList<>();
     for (FileFacts f : index.files()) {
-      FileImports old = previous.get(f.path());
-      files.put(f.path(), old != null && unchanged(old.facts(), f) ? old : FileImports.of(f));
+      FileImports old = previous == null ? null : previous.files.get(f.path());
+      FileImports now = old != null && unchanged(old.facts(), f) ? old : FileImports.of(f);
+      files.put(f.path(), now);
+      if (now != old) {
+        fresh.add(now);
+      }
     }
-    return new ImportGraph(index, files);
+    if (previous != null && sameShape(previous, files, fresh)) {
+      Map<String, List<ImportEdge>> out = new HashMap<>(previous.outgoing);
+      Map<String, Map<String, List<Definition>>> packageNames = new HashMap<>();
+      for (FileImports f : fresh) {
+        if (index.module(f.module()).map(m -> m.path().equals(f.path())).orElse(false)) {
+          out.remove(f.module());
+          addEdges(index, f, out, packageNames);
+        }
+      }
+      out.replaceAll((k, v) -> List.copyOf(v));
+      return new ImportGraph(
+          index,
+          Collections.unmodifiableMap(files),
+          Collections.unmodifiableMap(out),
+          previous.shape);
+    }
+    Map<String, List<ImportEdge>> out = new HashMap<>();
+    Map<String, Map<String, List<Definition>>> packageNames = new HashMap<>();
+    for (FileImports f : files.values()) {
+      addEdges(index, f, out, packageNames);
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return new ImportGraph(
+        index, Collections.unmodifiableMap(files), Collections.unmodifiableMap(out), new Shape());
+  }
+
+  private static void addEdges(
+      WorkspaceIndex index,
+      FileImports f,
+      Map<String, List<ImportEdge>> out,
+      Map<String, Map<String, List<Definition>>> packageNames) {
+    // Outside every root, or shadowed by another file of the same module name. By path, not by
+    // identity: a reused FileImports holds the previous snapshot's (equal) facts.
+    if (f.module().isEmpty()
+        || index.module(f.module()).map(m -> !m.path().equals(f.path())).orElse(true)) {
+      return;
+    }
+    for (ImportEdge e : f.edges()) {
+      if (exists(index, e, packageNames)) {
+        out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+      }
+    }
   }
 
   private static boolean unchanged(FileFacts old, FileFacts now) {
@@ -83,6 +131,41 @@ public final class ImportGraph {
         || (old.contentHash() == now.contentHash()
             && old.module().equals(now.module())
             && old.imports().equals(now.imports()));
+  }
+
+  /** The same files, and each one derived afresh with the same module and shape as before. */
+  private static boolean sameShape(
+      ImportGraph previous, Map<String, FileImports> files, List<FileImports> fresh) {
+    if (previous.files.size() != files.size() || fresh.size() > files.size() / 2) {
+      return false;
+    }
+    for (FileImports now : fresh) {
+      FileImports before = previous.files.get(now.path());
+      if (before == null
+          || !before.module().equals(now.module())
+          || !before.shape().equals(now.shape())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The files whose imports changed from {@code previous} to this graph, when the two have the same
+   * shape (this one was built from it keeping every file's shape): imports do at run time what they
+   * did there. Else empty.
+   */
+  Optional<Set<String>> changedSameShape(ImportGraph previous) {
+    if (previous.shape != shape) {
+      return Optional.empty();
+    }
+    Set<String> changed = new HashSet<>();
+    for (FileImports now : files.values()) {
+      if (previous.files.get(now.path()) != now) {
+        changed.add(now.path());
+      }
+    }
+    return Optional.of(changed);
   }
 
   /** Per-file edges by path, to hand to the next snapshot's graph. */
@@ -100,7 +183,14 @@ public final class ImportGraph {
 
   /** Every edge between workspace modules. */
   public List<ImportEdge> edges() {
-    return edges;
+    List<ImportEdge> e = edges;
+    if (e == null) {
+      List<ImportEdge> all = new ArrayList<>();
+      outgoing.values().forEach(all::addAll);
+      e = List.copyOf(all);
+      edges = e;
+    }
+    return e;
   }
 
   public List<ImportEdge> edgesFrom(String module) {
@@ -113,12 +203,12 @@ public final class ImportGraph {
    * implicit), never through {@code TYPE_CHECKING} or function-local imports.
    */
   public Set<String> runtimeClosure(String module) {
-    return cached(module, RUNS_AT_IMPORT, runtimeClosures);
+    return cached(module, RUNS_AT_IMPORT, shape.runtimeClosures);
   }
 
   /** Like {@link #runtimeClosure}, also following imports inside functions (lazy resolvers). */
   public Set<String> closureWithFunctions(String module) {
-    return cached(module, RUNS_OR_CALLED, lazyClosures);
+    return cached(module, RUNS_OR_CALLED, shape.lazyClosures);
   }
 
   /** The union of the run-time closures of several modules. */
@@ -135,10 +225,10 @@ public final class ImportGraph {
    * run-time edges, with more than one module or a module importing itself), sorted by name.
    */
   public List<List<String>> cycles() {
-    List<List<String>> c = cycles;
+    List<List<String>> c = shape.cycles;
     if (c == null) {
       c = Cycles.find(outgoing, e -> e.kind().runsAtImport());
-      cycles = c;
+      shape.cycles = c;
     }
     return c;
   }
@@ -213,7 +303,12 @@ public final class ImportGraph {
     }
   }
 
-  private boolean exists(ImportEdge e) {
+  /**
+   * Whether the edge's target is a workspace module the import really runs; {@code packageNames}
+   * caches each package's definitions by name, since one {@code __init__.py} may bind thousands.
+   */
+  private static boolean exists(
+      WorkspaceIndex index, ImportEdge e, Map<String, Map<String, List<Definition>>> packageNames) {
     if (e.to().equals(e.from()) || index.module(e.to()).isEmpty()) {
       return false;
     }
@@ -225,13 +320,21 @@ public final class ImportGraph {
     if (init == null) {
       return true; // A namespace package binds nothing itself.
     }
-    for (Definition d : init.definitions()) {
-      if (d.name().equals(e.submoduleName())
-          && d.kind() != Definition.Kind.TYPE_CHECKING_IMPORT
-          && !e.to().equals(d.target())) {
+    Map<String, List<Definition>> byName =
+        packageNames.computeIfAbsent(pkg, k -> byName(init.definitions()));
+    for (Definition d : byName.getOrDefault(e.submoduleName(), List.of())) {
+      if (d.kind() != Definition.Kind.TYPE_CHECKING_IMPORT && !e.to().equals(d.target())) {
         return false; // The package binds the name to something else: no submodule import.
       }
     }
     return true;
+  }
+
+  private static Map<String, List<Definition>> byName(List<Definition> definitions) {
+    Map<String, List<Definition>> out = new HashMap<>();
+    for (Definition d : definitions) {
+      out.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
+    }
+    return out;
   }
 }

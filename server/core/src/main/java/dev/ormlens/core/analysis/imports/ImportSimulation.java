@@ -30,7 +30,7 @@ import java.util.Map;
 final class ImportSimulation {
   private final WorkspaceIndex index;
   private final ImportGraph graph;
-  private final Map<String, Loading> sysModules = new HashMap<>();
+  private Map<String, Loading> sysModules = new HashMap<>();
 
   /** Modules imported (and finished) before this run began: shared, never changed. */
   private Map<String, Loading> alreadyImported = Map.of();
@@ -67,7 +67,7 @@ final class ImportSimulation {
    * returns the failure that stops it, if any.
    */
   CircularImport run(List<String> entries) {
-    sysModules.clear();
+    sysModules = new HashMap<>();
     for (String e : entries) {
       entry = e;
       CircularImport failure = load(e);
@@ -100,7 +100,7 @@ final class ImportSimulation {
       for (int depth = path.size(); depth < parts.length && failure == null; depth++) {
         String prefix = String.join(".", Arrays.asList(parts).subList(0, depth + 1));
         alreadyImported = path.isEmpty() ? Map.of() : path.peekLast().imported();
-        sysModules.clear();
+        sysModules = new HashMap<>();
         stack.clear();
         entry = m;
         failure = ensure(prefix);
@@ -137,7 +137,7 @@ final class ImportSimulation {
    * each module ran up to each of its imports, in order: what runs first defines its classes first.
    */
   List<Checkpoint> timeline(List<String> modules) {
-    sysModules.clear();
+    sysModules = new HashMap<>();
     checkpoints.clear();
     for (String m : modules) {
       entry = m;
