@@ -31,7 +31,13 @@ import java.util.function.BiConsumer;
  * text call {@link #ensureCurrent}, which parses it at once.
  */
 final class Reindexer {
-  static final long DEBOUNCE_MS = 150;
+  /**
+   * Coalesces a burst of keystrokes into one snapshot while leaving most of a 150 ms
+   * edit-to-diagnostics budget to the analysis; edits that arrive while a snapshot is being built
+   * wait in {@code pending} and are taken together, so a slow analysis never queues up work.
+   */
+  static final long DEBOUNCE_MS = 50;
+
   // Each chunk is a new snapshot (a copy of the path maps): few, large chunks on big workspaces.
   private static final int CHUNK = 1024;
 

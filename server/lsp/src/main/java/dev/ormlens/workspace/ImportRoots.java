@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,20 +50,42 @@ final class ImportRoots {
         children.computeIfAbsent(dir.getParent(), k -> new HashSet<>()).add(name(dir));
       }
     }
-    Set<String> imported = new TreeSet<>();
+    Map<Path, Boolean> packages = new HashMap<>();
     for (Path file : files) {
       String stem = name(file).replaceFirst("\\.pyi?$", "");
       children.computeIfAbsent(file.getParent(), k -> new HashSet<>()).add(stem);
-      Path top = topOfPackages(workspaceRoot, file.getParent());
+      Path top = topOfPackages(workspaceRoot, file.getParent(), packages);
       if (top != null) {
         roots.add(top);
       }
-      importedNames(file, imported);
     }
+    // Directories that would become roots if some file imported one of their children by name.
+    // Only then are files read, and only until every such name has been seen.
+    Map<Path, Set<String>> candidates = new HashMap<>();
+    Set<String> wanted = new HashSet<>();
     for (Map.Entry<Path, Set<String>> e : children.entrySet()) {
       Path dir = e.getKey();
-      if (dir.startsWith(workspaceRoot) && !isPackage(dir) && hasAny(e.getValue(), imported)) {
-        roots.add(dir);
+      if (dir.startsWith(workspaceRoot)
+          && !roots.contains(dir)
+          && !packages.computeIfAbsent(dir, ImportRoots::isPackage)) {
+        candidates.put(dir, e.getValue());
+        wanted.addAll(e.getValue());
+      }
+    }
+    Set<String> imported = new HashSet<>();
+    Set<String> unseen = new HashSet<>(wanted);
+    for (Path file : files) {
+      if (unseen.isEmpty()) {
+        break;
+      }
+      Set<String> names = new HashSet<>();
+      importedNames(file, names);
+      imported.addAll(names);
+      unseen.removeAll(names);
+    }
+    for (Map.Entry<Path, Set<String>> e : candidates.entrySet()) {
+      if (hasAny(e.getValue(), imported)) {
+        roots.add(e.getKey());
       }
     }
     return new ImportRoots(roots);
@@ -90,9 +111,12 @@ final class ImportRoots {
   }
 
   /** The directory above the outermost regular package holding {@code dir}, or null. */
-  private static Path topOfPackages(Path workspaceRoot, Path dir) {
+  private static Path topOfPackages(Path workspaceRoot, Path dir, Map<Path, Boolean> packages) {
     Path d = dir;
-    while (d != null && !d.equals(workspaceRoot) && d.startsWith(workspaceRoot) && isPackage(d)) {
+    while (d != null
+        && !d.equals(workspaceRoot)
+        && d.startsWith(workspaceRoot)
+        && packages.computeIfAbsent(d, ImportRoots::isPackage)) {
       d = d.getParent();
     }
     return d == null || d.equals(dir) ? null : d;

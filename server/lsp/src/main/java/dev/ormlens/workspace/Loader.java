@@ -121,9 +121,9 @@ public final class Loader {
   }
 
   /**
-   * Like {@link #load}, handing over facts chunk by chunk (with the count of files done), for a
-   * server that answers requests while it indexes. {@code root} is the workspace folder the index
-   * cache belongs to; the files' workspace paths may be any keys.
+   * Like {@link #load}, handing over facts chunk by chunk (doubling from {@code chunkSize}, with
+   * the count of files done), for a server that answers requests while it indexes. {@code root} is
+   * the workspace folder the index cache belongs to; the files' workspace paths may be any keys.
    */
   public static void load(
       Path root,

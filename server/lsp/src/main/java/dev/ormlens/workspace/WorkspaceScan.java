@@ -40,8 +40,9 @@ final class WorkspaceScan {
   }
 
   /**
-   * Reads and extracts the files chunk by chunk, in parallel within a chunk, handing each chunk's
-   * facts to {@code sink} with the number of files done so far, then saves the cache.
+   * Reads and extracts the files chunk by chunk (the first of {@code chunkSize} files, each next
+   * one twice the size), in parallel within a chunk, handing each chunk's facts to {@code sink}
+   * with the number of files done so far, then saves the cache.
    */
   static void load(
       List<SourceFile> files,
@@ -53,8 +54,11 @@ final class WorkspaceScan {
     List<String> syncNotes = Collections.synchronizedList(new ArrayList<>());
     List<IndexCache.Entry> entries = new ArrayList<>(files.size());
     boolean changed = false;
-    for (int from = 0; from < files.size(); from += chunkSize) {
-      int to = Math.min(files.size(), from + chunkSize);
+    // Chunks double: early ones show progress soon; few in all, since each hands the sink a new
+    // snapshot that copies the index built so far.
+    int chunk = chunkSize;
+    for (int from = 0, to; from < files.size(); from = to, chunk = Math.min(chunk * 2, 1 << 20)) {
+      to = Math.min(files.size(), from + chunk);
       List<Outcome> outcomes =
           files.subList(from, to).parallelStream()
               .map(f -> scan(f, saved.get(f.path()), syncNotes))

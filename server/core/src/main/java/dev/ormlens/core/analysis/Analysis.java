@@ -65,6 +65,16 @@ public final class Analysis {
   /** The other relationships those carried findings read: still dependencies. */
   private final Map<String, List<ResolvedRelationship>> carriedReads = new ConcurrentHashMap<>();
 
+  /**
+   * The files each file's results were read from, as {@link #next} found them: valid while the
+   * resolution and the relationships read are the very ones it was computed for, so a result that
+   * carries over keeps its set and the next edit does not walk its references again.
+   */
+  private final Map<String, ReadFrom> readFrom = new ConcurrentHashMap<>();
+
+  private record ReadFrom(
+      FileResolution resolution, List<ResolvedRelationship> read, Set<String> paths) {}
+
   private volatile Map<String, List<RelationshipSite>> sitesByFile;
   private volatile NameLookup lookup;
   private volatile Map<String, List<Reference>> referencesByTarget;
@@ -148,16 +158,21 @@ public final class Analysis {
       if (changedPaths.contains(path) || now == null || now != index.file(path).orElse(null)) {
         continue;
       }
-      Dependencies d = new Dependencies(index, before, path);
-      d.resolution(e.getValue());
       List<ResolvedRelationship> read = sitesRead.get(path);
-      if (read != null) {
-        read.forEach(d::relationship);
+      ReadFrom known = readFrom.get(path);
+      if (known == null || known.resolution() != e.getValue() || known.read() != read) {
+        Dependencies d = new Dependencies(index, before, path);
+        d.resolution(e.getValue());
+        if (read != null) {
+          read.forEach(d::relationship);
+        }
+        known = new ReadFrom(e.getValue(), read, Set.copyOf(d.paths()));
       }
-      if (!java.util.Collections.disjoint(d.paths(), changedPaths)) {
+      if (!java.util.Collections.disjoint(known.paths(), changedPaths)) {
         continue;
       }
       next.resolutions.put(path, e.getValue());
+      next.readFrom.put(path, known);
       Map<String, List<Diagnostic>> byRule = findings.get(path);
       if (byRule != null && read != null) {
         Map<String, List<Diagnostic>> tracked = new HashMap<>(byRule);

@@ -249,7 +249,8 @@ public final class Completion {
       common++;
     }
     int distance = (a.length - common) + (b.length - common);
-    return String.format("%02d_%s", Math.min(distance, 99), name);
+    int d = Math.min(distance, 99);
+    return (d < 10 ? "0" : "") + d + "_" + name; // Not String.format: once per class, 10,000 times.
   }
 
   private static List<Item> sorted(List<Item> items) {
