@@ -223,8 +223,8 @@ final class TextDocuments implements TextDocumentService {
         c -> {
           String text = documents.text(c.path()).orElse(null);
           int offset = c.offset(params.getPosition());
-          List<Completion.Item> all = c.snapshot().analysis().completion(c.path(), offset, text);
-          Completion.Narrowed narrowed = Completion.narrow(all, text, offset, MAX_COMPLETION_ITEMS);
+          Completion.Narrowed narrowed =
+              c.snapshot().analysis().completion(c.path(), offset, text, MAX_COMPLETION_ITEMS);
           List<CompletionItem> items = new ArrayList<>();
           for (Completion.Item i : narrowed.items()) {
             items.add(ToLsp.completion(c.file().lines(), i));

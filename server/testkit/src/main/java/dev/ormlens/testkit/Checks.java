@@ -111,6 +111,23 @@ public final class Checks {
   }
 
   /**
+   * What an editor gets at the cursor with a list of at most {@code limit}: the labels, comma
+   * separated, then {@code " (incomplete)"} when the typed characters or the limit left some out.
+   */
+  public void checkNarrowedCompletion(String spec, int limit, String expected) {
+    Fixture fixture = Fixture.parse(spec);
+    assertNotNull(fixture.cursor(), "fixture needs a $0 cursor");
+    Analysis analysis = analyse(fixture);
+    String path = fixture.cursor().path();
+    Completion.Narrowed result =
+        analysis.completion(path, fixture.cursor().offset(), fixture.text(path), limit);
+    List<String> labels = new ArrayList<>();
+    result.items().forEach(i -> labels.add(i.label()));
+    assertEquals(
+        expected, String.join(", ", labels) + (result.incomplete() ? " (incomplete)" : ""));
+  }
+
+  /**
    * Renaming the symbol at the cursor of {@code before} to {@code newName} gives {@code after}
    * (every file, with {@code #- path} headers when there are several).
    */

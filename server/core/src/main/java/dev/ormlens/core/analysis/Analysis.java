@@ -367,6 +367,11 @@ public final class Analysis {
     return Completion.at(this, path, offset, text);
   }
 
+  /** At most {@code limit} candidates matching what was typed; see {@link Completion#narrowed}. */
+  public Completion.Narrowed completion(String path, int offset, String text, int limit) {
+    return Completion.narrowed(this, path, offset, text, limit);
+  }
+
   public Optional<Rename.Prepared> prepareRename(String path, int offset, SourceTexts texts) {
     return Rename.prepare(this, path, offset, texts);
   }

@@ -1,14 +1,7 @@
 package dev.ormlens.python.features;
 
 import static dev.ormlens.python.features.FeatureChecks.CHECKS;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ormlens.core.analysis.features.Completion;
-import dev.ormlens.core.text.TextRange;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CompletionTest {
@@ -98,24 +91,15 @@ class CompletionTest {
   }
 
   @Test
-  void longListsAreNarrowedByWhatWasTypedAndCut() {
-    String text = "relationship(\"pAr";
-    TextRange word = new TextRange(14, 17);
-    List<Completion.Item> items = new ArrayList<>();
-    for (String label : List.of("Parent", "Child", "PartyRole", "Spare", "Apart")) {
-      items.add(new Completion.Item(label, Completion.Kind.CLASS, label, label, word, label));
-    }
-    Completion.Narrowed all = Completion.narrow(items, text, 14, 10);
-    assertEquals(5, all.items().size());
-    assertFalse(all.incomplete());
-    Completion.Narrowed typed = Completion.narrow(items, text, 17, 10);
-    assertEquals(
-        List.of("Parent", "PartyRole", "Spare", "Apart"),
-        typed.items().stream().map(Completion.Item::label).toList());
-    assertTrue(typed.incomplete());
-    Completion.Narrowed cut = Completion.narrow(items, text, 14, 2);
-    assertEquals(
-        List.of("Parent", "Child"), cut.items().stream().map(Completion.Item::label).toList());
-    assertTrue(cut.incomplete());
+  void theEditorsListIsNarrowedByWhatWasTypedAndCut() {
+    CHECKS.checkNarrowedCompletion(
+        parent("children = relationship(\"$0\")"), 10, "Parent, Child, Toy");
+    CHECKS.checkNarrowedCompletion(
+        parent("children = relationship(\"$0\")"), 2, "Parent, Child (incomplete)");
+    // The typed characters in order, any case: "ch" keeps Child, "oy" keeps Toy.
+    CHECKS.checkNarrowedCompletion(
+        parent("children = relationship(\"ch$0\")"), 10, "Child (incomplete)");
+    CHECKS.checkNarrowedCompletion(
+        parent("children = relationship(\"oy$0\")"), 10, "Toy (incomplete)");
   }
 }

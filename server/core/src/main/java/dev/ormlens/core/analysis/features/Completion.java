@@ -62,25 +62,80 @@ public final class Completion {
    *     null
    */
   public static List<Item> at(Analysis analysis, String path, int offset, String text) {
-    List<Item> out = new ArrayList<>();
+    Sink out = new Sink(null, offset);
+    collect(analysis, path, offset, text, out);
+    return sorted(out.items);
+  }
+
+  /**
+   * At most {@code limit} candidates at the offset, those whose label holds the typed characters in
+   * order (ignoring case, as editors filter), nearest first; and whether any were left out, in
+   * which case the editor must ask again as the user types. Candidates the typed text rules out are
+   * not even built: a workspace with 10,000 classes would otherwise rank all of them per keystroke.
+   */
+  public static Narrowed narrowed(
+      Analysis analysis, String path, int offset, String text, int limit) {
+    Sink out = new Sink(text, offset);
+    collect(analysis, path, offset, text, out);
+    List<Item> items = sorted(out.items);
+    boolean cut = items.size() > limit;
+    return new Narrowed(cut ? items.subList(0, limit) : items, cut || out.leftOut);
+  }
+
+  private static void collect(Analysis analysis, String path, int offset, String text, Sink out) {
     for (ResolvedRelationship r : analysis.resolution(path).relationships()) {
       relationship(analysis, r, offset, text, out);
-      if (!out.isEmpty()) {
-        return sorted(out);
+      if (!out.items.isEmpty() || out.leftOut) {
+        return;
       }
     }
     for (ResolvedForeignKey fk : analysis.resolution(path).foreignKeys()) {
       StringLiteral s = fk.foreignKey().target();
       if (s != null && s.contentRange().contains(offset)) {
         foreignKeys(analysis, path, fk.metadataId(), s.contentRange(), out);
-        return sorted(out);
+        return;
       }
     }
-    return out;
+  }
+
+  /**
+   * Where candidates go. With the file's text, a label that does not hold what was typed between
+   * its range's start and the cursor is only counted, not built.
+   */
+  private static final class Sink {
+    private final String text;
+    private final int offset;
+    private final List<Item> items = new ArrayList<>();
+    private boolean leftOut;
+
+    Sink(String text, int offset) {
+      this.text = text;
+      this.offset = offset;
+    }
+
+    boolean wants(String label, TextRange replace) {
+      if (text == null) {
+        return true;
+      }
+      int start = replace.start();
+      String typed =
+          start <= offset && offset <= text.length() ? text.substring(start, offset) : "";
+      if (!matches(label, typed)) {
+        leftOut = true;
+        return false;
+      }
+      return true;
+    }
+
+    void add(Item item) {
+      if (wants(item.label(), item.replace())) {
+        items.add(item);
+      }
+    }
   }
 
   private static void relationship(
-      Analysis analysis, ResolvedRelationship r, int offset, String text, List<Item> out) {
+      Analysis analysis, ResolvedRelationship r, int offset, String text, Sink out) {
     RelationshipSite site = r.site();
     RelationshipFact f = site.fact();
     String module = site.file().module();
@@ -114,13 +169,16 @@ public final class Completion {
   }
 
   private static void classes(
-      Analysis analysis, String registryId, String module, TextRange replace, List<Item> out) {
+      Analysis analysis, String registryId, String module, TextRange replace, Sink out) {
     OrmModel model = analysis.model();
     for (String name : model.classNames(registryId)) {
       List<MappedClass> named = model.classesNamed(registryId, name);
       for (MappedClass c : named) {
         // Several classes of one name resolve only when qualified by their module path.
         String insert = named.size() > 1 ? c.qualifiedName() : c.name();
+        if (!out.wants(insert, replace)) {
+          continue;
+        }
         out.add(
             new Item(
                 insert,
@@ -134,7 +192,7 @@ public final class Completion {
   }
 
   private static void tables(
-      Analysis analysis, String registryId, String module, TextRange replace, List<Item> out) {
+      Analysis analysis, String registryId, String module, TextRange replace, Sink out) {
     OrmModel model = analysis.model();
     for (MappedTable t : model.tables(model.metadataOf(registryId))) {
       String detail = t.mappedClass() != null ? "table of " + t.mappedClass() : "Table";
@@ -150,7 +208,7 @@ public final class Completion {
   }
 
   private static void attributes(
-      Analysis analysis, MappedClass target, MappedClass owner, TextRange replace, List<Item> out) {
+      Analysis analysis, MappedClass target, MappedClass owner, TextRange replace, Sink out) {
     for (MappedClass c = target;
         c != null;
         c =
@@ -177,7 +235,7 @@ public final class Completion {
   }
 
   private static void foreignKeys(
-      Analysis analysis, String path, String metadataId, TextRange replace, List<Item> out) {
+      Analysis analysis, String path, String metadataId, TextRange replace, Sink out) {
     String module = analysis.index().file(path).map(f -> f.module()).orElse("");
     for (MappedTable t : analysis.model().tables(metadataId)) {
       for (ColumnSite col : t.columns()) {
@@ -199,7 +257,7 @@ public final class Completion {
       StringLiteral literal,
       int offset,
       String text,
-      List<Item> out) {
+      Sink out) {
     String registry = site.owner().registryId();
     TextRange content = literal.contentRange();
     String before =
@@ -256,35 +314,6 @@ public final class Completion {
   private static List<Item> sorted(List<Item> items) {
     items.sort(Comparator.comparing(Item::sortKey).thenComparing(Item::label));
     return List.copyOf(items);
-  }
-
-  /**
-   * At most {@code limit} of the candidates, those whose label holds the typed characters in order
-   * (ignoring case, as editors filter), nearest first; and whether any were left out, in which case
-   * the editor must ask again as the user types. A workspace with 10,000 classes would otherwise
-   * send all of them on every keystroke inside a string.
-   *
-   * @param text the file's current text, or null (then nothing is filtered, only cut)
-   * @param offset the cursor: what lies between a candidate's range start and it was typed
-   */
-  public static Narrowed narrow(List<Item> items, String text, int offset, int limit) {
-    List<Item> out = new ArrayList<>();
-    boolean leftOut = false;
-    for (Item i : items) {
-      int start = i.replace().start();
-      String typed =
-          text != null && start <= offset && offset <= text.length()
-              ? text.substring(start, offset)
-              : "";
-      if (!matches(i.label(), typed)) {
-        leftOut = true;
-      } else if (out.size() < limit) {
-        out.add(i);
-      } else {
-        leftOut = true;
-      }
-    }
-    return new Narrowed(List.copyOf(out), leftOut);
   }
 
   /** The candidates to send, and whether the list is incomplete. */
