@@ -418,7 +418,7 @@ def main() -> int:
                    help="100 models, few iterations, no pyright: a crash check, not a measurement")
     p.add_argument("--jar", type=Path, default=REPO / "server/lsp/target/ormlens.jar")
     p.add_argument("--java", default="java")
-    p.add_argument("--jvm-flags", default="-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss4m",
+    p.add_argument("--jvm-flags", default="-XX:+UseSerialGC -Xss4m",
                    help="the launcher's JVM flags (vscode-client/src/logic/launch.ts)")
     p.add_argument("--generator", type=Path, default=REPO / "bench/generate.py")
     p.add_argument("--work", default="/tmp/ormlens-bench")

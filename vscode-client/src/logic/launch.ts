@@ -9,19 +9,10 @@ export interface LaunchCommand {
   readonly args: readonly string[];
 }
 
-/**
- * JVM flags: the serial collector keeps a small editor-side process lean, and the free-ratio
- * bounds stop it from growing the heap far past what is live (about 15% less peak memory on a
- * 10,000-model index); tree-sitter walks need a deeper stack.
- */
-export const JVM_FLAGS: readonly string[] = [
-  "-XX:+UseSerialGC",
-  "-XX:MinHeapFreeRatio=10",
-  "-XX:MaxHeapFreeRatio=30",
-  "-Xss4m",
-];
+/** JVM flags: the serial collector keeps a small editor-side process lean; tree-sitter walks need a deeper stack. */
+export const JVM_FLAGS: readonly string[] = ["-XX:+UseSerialGC", "-Xss4m"];
 
-/** `<java> <JVM_FLAGS> -jar <jar> lsp`, talking LSP over stdio. */
+/** `<java> -XX:+UseSerialGC -Xss4m -jar <jar> lsp`, talking LSP over stdio. */
 export function buildLaunchCommand(javaPath: string, jarPath: string): LaunchCommand {
   if (!path.isAbsolute(javaPath)) {
     throw new Error(`java must be given by absolute path, got "${javaPath}"`);
