@@ -165,59 +165,82 @@ public final class OrmModel {
   public long shape() {
     long s = shape;
     if (s == 0) {
-      StringBuilder b = new StringBuilder();
-      new java.util.TreeMap<>(registries)
-          .forEach((id, r) -> b.append(id).append('>').append(r.metadataId()).append(';'));
-      new java.util.TreeMap<>(registryAliases)
-          .forEach((id, to) -> b.append(id).append('=').append(to).append(';'));
-      new java.util.TreeMap<>(classesByName)
-          .forEach(
-              (registry, byName) ->
-                  new java.util.TreeMap<>(byName)
-                      .forEach(
-                          (name, list) -> {
-                            b.append(registry).append(':').append(name);
-                            list.forEach(c -> b.append(',').append(c.qualifiedName()));
-                            b.append(';');
-                          }));
-      new java.util.TreeMap<>(tablesByMetadata)
-          .forEach(
-              (metadata, byKey) ->
-                  byKey.forEach(
-                      (key, list) -> {
-                        b.append(metadata).append('/').append(key);
-                        list.forEach(
-                            t ->
-                                b.append(',')
-                                    .append(t.file().path())
-                                    .append('#')
-                                    .append(t.mappedClass()));
-                        b.append(';');
-                      }));
-      for (MappedClass c : classes.values()) {
-        // Which files write relationships of which class (mixins included).
-        b.append(c.qualifiedName()).append('@');
-        c.relationships().stream()
-            .map(r -> r.file().path())
-            .distinct()
-            .forEach(p -> b.append(p).append(','));
-        b.append(';');
-        for (RelationshipSite r : c.relationships()) {
-          if (r.fact().backref() != null) {
-            b.append(c.qualifiedName())
-                .append('.')
-                .append(r.fact().attribute())
-                .append('^')
-                .append(r.fact().backref().value())
-                .append(';');
+      // A sum of one mixed hash per entry: independent of map order, so nothing is sorted, and no
+      // text of the whole model is built (this runs on every snapshot, 10,000 classes and more).
+      for (Map.Entry<String, Registry> e : registries.entrySet()) {
+        s += entry("registry", e.getKey(), e.getValue().metadataId());
+      }
+      for (Map.Entry<String, String> e : registryAliases.entrySet()) {
+        s += entry("alias", e.getKey(), e.getValue());
+      }
+      for (Map.Entry<String, Map<String, List<MappedClass>>> r : classesByName.entrySet()) {
+        for (Map.Entry<String, List<MappedClass>> e : r.getValue().entrySet()) {
+          long names = 1;
+          for (MappedClass c : e.getValue()) {
+            names = names * 31 + c.qualifiedName().hashCode();
           }
+          s += entry("class", r.getKey(), e.getKey(), names);
         }
       }
-      String text = b.toString();
-      s = (long) text.hashCode() * 31 + text.length() | 1;
+      for (Map.Entry<String, Map<String, List<MappedTable>>> m : tablesByMetadata.entrySet()) {
+        for (Map.Entry<String, List<MappedTable>> e : m.getValue().entrySet()) {
+          long where = 1;
+          for (MappedTable t : e.getValue()) {
+            where = where * 31 + t.file().path().hashCode();
+            where = where * 31 + java.util.Objects.hashCode(t.mappedClass());
+          }
+          s += entry("table", m.getKey(), e.getKey(), where);
+        }
+      }
+      for (MappedClass c : classes.values()) {
+        // Which files write relationships of which class (mixins included).
+        long writers = 1;
+        String last = null;
+        for (RelationshipSite r : c.relationships()) {
+          String path = r.file().path();
+          if (!path.equals(last) && (last == null || !writtenBefore(c, r, path))) {
+            writers = writers * 31 + path.hashCode();
+          }
+          last = path;
+          if (r.fact().backref() != null) {
+            s +=
+                entry(
+                    "backref", c.qualifiedName(), r.fact().attribute(), r.fact().backref().value());
+          }
+        }
+        s += entry("writers", c.qualifiedName(), writers);
+      }
+      s |= 1;
       shape = s;
     }
     return s;
+  }
+
+  /** Whether a relationship of {@code c} before {@code r} is written in {@code path}. */
+  private static boolean writtenBefore(MappedClass c, RelationshipSite r, String path) {
+    for (RelationshipSite before : c.relationships()) {
+      if (before == r) {
+        return false;
+      }
+      if (before.file().path().equals(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One entry's hash, mixed (splitmix64's finaliser) so that sums of entries rarely collide. */
+  private static long entry(Object... parts) {
+    long h = 1;
+    for (Object p : parts) {
+      h = h * 1_000_003 + (p == null ? 0 : p.hashCode());
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /** How every class was classified: what the next snapshot's model starts from. */
