@@ -286,6 +286,22 @@ class CheckCommandTest {
   }
 
   @Test
+  void timingsGoToStderrAndLeaveTheReportAlone() {
+    Path ws = Cli.write(tmp, SHOP);
+    Cli.Result plain = Cli.run(ws, "check", "-q");
+    Cli.Result timed = Cli.run(ws, "check", "-q", "--timings");
+    assertEquals(plain.out(), timed.out());
+    assertEquals(plain.exitCode(), timed.exitCode());
+    assertTrue(
+        timed
+            .err()
+            .matches(
+                "(?s)ormlens: timings: \\.: \\d+ files; find \\d+ ms, read \\d+ ms,"
+                    + " analyse \\d+ ms\n"),
+        timed.toString());
+  }
+
+  @Test
   void githubFormatWritesWorkflowCommands() {
     Path ws = Cli.write(tmp, SHOP);
     Cli.Result r = Cli.run(ws, "check", "--format", "github", "--select", "ORM101");
