@@ -2,6 +2,7 @@ package dev.ormlens.core.index;
 
 import dev.ormlens.core.model.FileFacts;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -105,9 +106,24 @@ public final class WorkspaceIndex {
         sameModules &= before != null && before.module().equals(f.module());
       }
     }
+    // Same modules in the same files: only the changed files' entries of the module map move.
+    Map<String, FileFacts> modules;
+    if (sameModules && !filesByPath.isEmpty()) {
+      Map<String, FileFacts> m = new HashMap<>(filesByModule);
+      for (String path : changed) {
+        FileFacts f = byPath.get(path);
+        FileFacts winner = f.module() == null || f.module().isEmpty() ? null : m.get(f.module());
+        if (winner != null && winner.path().equals(path)) {
+          m.put(f.module(), f);
+        }
+      }
+      modules = Collections.unmodifiableMap(m);
+    } else {
+      modules = byModule(byPath);
+    }
     return new WorkspaceIndex(
-        Map.copyOf(byPath),
-        byModule(byPath),
+        Collections.unmodifiableMap(byPath),
+        modules,
         generation + 1,
         filesByPath.isEmpty() ? null : carryTo(changed, sameModules));
   }
@@ -122,7 +138,8 @@ public final class WorkspaceIndex {
     }
     Map<String, FileFacts> byPath = new HashMap<>(filesByPath);
     byPath.remove(path);
-    return new WorkspaceIndex(Map.copyOf(byPath), byModule(byPath), generation + 1, null);
+    return new WorkspaceIndex(
+        Collections.unmodifiableMap(byPath), byModule(byPath), generation + 1, null);
   }
 
   private static Map<String, FileFacts> byModule(Map<String, FileFacts> byPath) {
@@ -134,7 +151,7 @@ public final class WorkspaceIndex {
       // Two roots may both hold a module of one name; the first path in order wins, stably.
       byModule.merge(f.module(), f, (a, b) -> a.path().compareTo(b.path()) <= 0 ? a : b);
     }
-    return Map.copyOf(byModule);
+    return Collections.unmodifiableMap(byModule);
   }
 
   public Optional<FileFacts> file(String path) {
