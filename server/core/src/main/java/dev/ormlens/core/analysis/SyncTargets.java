@@ -54,6 +54,9 @@ public final class SyncTargets {
    */
   public record Copy(String from, String to, String metadataId) {}
 
+  /** A column of a metadata's table, as writers are grouped. */
+  private record Column(String metadataId, String column) {}
+
   /** A relationship SQLAlchemy warns about, the column, and the earlier writers it clashes with. */
   public record Conflict(Writer writer, Copy copy, List<Writer> others) {}
 
@@ -74,7 +77,7 @@ public final class SyncTargets {
       Function<RelationshipSite, ResolvedRelationship> resolve,
       ImportAnalysis imports) {
     SyncTargets s = new SyncTargets(model);
-    Map<String, List<Writer>> byColumn = new LinkedHashMap<>();
+    Map<Column, List<Writer>> byColumn = new LinkedHashMap<>();
     for (MappedClass c : creationOrder(model, imports)) {
       for (RelationshipSite site : c.relationships()) {
         for (Writer w : s.writers(lookup, resolve.apply(site))) {
@@ -109,10 +112,11 @@ public final class SyncTargets {
     return c.fact().range().start();
   }
 
-  private void register(Writer w, Map<String, List<Writer>> byColumn) {
+  private void register(Writer w, Map<Column, List<Writer>> byColumn) {
     for (Copy copy : w.copies()) {
       List<Writer> earlier =
-          byColumn.computeIfAbsent(copy.metadataId() + "|" + copy.to(), k -> new ArrayList<>());
+          byColumn.computeIfAbsent(
+              new Column(copy.metadataId(), copy.to()), k -> new ArrayList<>());
       List<Writer> others = new ArrayList<>();
       for (Writer pr : earlier) {
         if (pr != w && clash(w, pr)) {
@@ -220,7 +224,8 @@ public final class SyncTargets {
         }
         String value = fk.target().value();
         int dot = value.lastIndexOf('.');
-        if (dot > 0 && value.substring(0, dot).equals(referenced.key())) {
+        String key = referenced.key();
+        if (dot == key.length() && value.startsWith(key)) {
           out.add(new Copy(value, table.key() + "." + c.fact().name(), table.metadataId()));
         }
       }
