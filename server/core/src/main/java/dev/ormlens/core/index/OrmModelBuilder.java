@@ -16,6 +16,7 @@ import dev.ormlens.core.model.TableFact;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,10 @@ final class OrmModelBuilder {
   private final Map<String, Registry> registries = new LinkedHashMap<>();
   private final Map<String, String> aliases = new HashMap<>();
   private final Map<String, Kind> kinds = new HashMap<>();
+
+  /** The same kinds by fact, asked several times per build without building the class's name. */
+  private final Map<ClassFact, Kind> kindsByFact = new IdentityHashMap<>();
+
   private final Map<String, Set<String>> kindPaths = new HashMap<>();
   private final Set<String> classifying = new HashSet<>();
   private boolean cyclic;
@@ -284,9 +289,14 @@ final class OrmModelBuilder {
   // ---- classes
 
   private Kind classify(FileFacts file, ClassFact c) {
+    Kind seen = kindsByFact.get(c);
+    if (seen != null) {
+      return seen;
+    }
     String qualified = Symbol.qualify(file, c.name());
     Kind known = kinds.get(qualified);
     if (known != null) {
+      kindsByFact.put(c, known);
       return known;
     }
     if (!classifying.add(qualified)) {
@@ -299,6 +309,9 @@ final class OrmModelBuilder {
     classifying.remove(qualified);
     kinds.put(qualified, kind);
     kindPaths.put(qualified, Set.copyOf(paths));
+    if (!cyclic) {
+      kindsByFact.put(c, kind);
+    }
     return kind;
   }
 
