@@ -14,6 +14,7 @@ import dev.ormlens.core.model.RegistryFact;
 import dev.ormlens.core.model.RelationshipFact;
 import dev.ormlens.core.model.TableFact;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -55,12 +56,17 @@ final class OrmModelBuilder {
     private final Set<String> imperative;
     private final boolean cyclic;
 
+    /** Each class fact read, by identity, and its qualified name. */
+    private final Map<ClassFact, String> names;
+
     private Classified(
+        Map<ClassFact, String> names,
         Map<String, Kind> kinds,
         Map<String, Set<String>> paths,
         Map<String, String> aliases,
         Set<String> imperative,
         boolean cyclic) {
+      this.names = names;
       this.kinds = kinds;
       this.paths = paths;
       this.aliases = aliases;
@@ -83,6 +89,8 @@ final class OrmModelBuilder {
 
   /** The same kinds by fact, asked several times per build without building the class's name. */
   private final Map<ClassFact, Kind> kindsByFact = new IdentityHashMap<>();
+
+  private final Map<ClassFact, String> names = new IdentityHashMap<>();
 
   private final Map<String, Set<String>> kindPaths = new HashMap<>();
   private final Set<String> classifying = new HashSet<>();
@@ -110,6 +118,15 @@ final class OrmModelBuilder {
             if (java.util.Collections.disjoint(paths, changed)) {
               kinds.put(name, kind);
               kindPaths.put(name, paths);
+            }
+          });
+      // Unchanged files hand over the very same class facts: their kinds need no name built.
+      this.previous.names.forEach(
+          (fact, name) -> {
+            Kind kept = kinds.get(name);
+            if (kept != null) {
+              kindsByFact.put(fact, kept);
+              names.put(fact, name);
             }
           });
     }
@@ -157,8 +174,10 @@ final class OrmModelBuilder {
         tables.byMetadata,
         Map.copyOf(aliases),
         new Classified(
-            Map.copyOf(kinds),
-            Map.copyOf(kindPaths),
+            Collections.unmodifiableMap(names),
+            // The builder is done with these maps: no copies of 20,000 entries per snapshot.
+            Collections.unmodifiableMap(kinds),
+            Collections.unmodifiableMap(kindPaths),
             Map.copyOf(aliases),
             Set.copyOf(imperative.keySet()),
             cyclic));
@@ -297,6 +316,7 @@ final class OrmModelBuilder {
     Kind known = kinds.get(qualified);
     if (known != null) {
       kindsByFact.put(c, known);
+      names.put(c, qualified);
       return known;
     }
     if (!classifying.add(qualified)) {
@@ -311,6 +331,7 @@ final class OrmModelBuilder {
     kindPaths.put(qualified, Set.copyOf(paths));
     if (!cyclic) {
       kindsByFact.put(c, kind);
+      names.put(c, qualified);
     }
     return kind;
   }
