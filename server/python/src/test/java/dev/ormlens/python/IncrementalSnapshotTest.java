@@ -1,6 +1,7 @@
 package dev.ormlens.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ormlens.core.analysis.Analysis;
@@ -133,6 +134,91 @@ class IncrementalSnapshotTest {
           now.values().stream().flatMap(List::stream).anyMatch(d -> d.code().equals("ORM201")),
           "the cycle still fails after step " + step + ": " + now);
     }
+  }
+
+  /**
+   * The overlap check (ORM301) reuses the columns each carried relationship writes: over edits to
+   * one file of the article's model, split one class per file, the warnings stay exactly those of a
+   * fresh analysis, including when {@code overlaps=} silences one and a typo breaks another.
+   */
+  @Test
+  void overlapWarningsFollowEditsLikeAFreshAnalysis() {
+    Map<String, String> texts = new TreeMap<>();
+    String head =
+        """
+        from sqlalchemy import ForeignKey
+        from sqlalchemy.orm import Mapped, mapped_column, relationship
+        from shop.base import Base
+        """;
+    texts.put("shop/__init__.py", "from shop import parent, child, association\n");
+    texts.put(
+        "shop/base.py",
+        "from sqlalchemy.orm import DeclarativeBase\n\nclass Base(DeclarativeBase):\n    pass\n");
+    texts.put(
+        "shop/parent.py",
+        head
+            + """
+            class Parent(Base):
+                __tablename__ = "left_table"
+                id: Mapped[int] = mapped_column(primary_key=True)
+                children = relationship("Child", secondary="association_table", back_populates="parents")
+                child_associations = relationship("Association", back_populates="parent")
+            """);
+    texts.put(
+        "shop/child.py",
+        head
+            + """
+            class Child(Base):
+                __tablename__ = "right_table"
+                id: Mapped[int] = mapped_column(primary_key=True)
+                parents = relationship("Parent", secondary="association_table", back_populates="children")
+                parent_associations = relationship("Association", back_populates="child")
+            """);
+    texts.put(
+        "shop/association.py",
+        head
+            + """
+            class Association(Base):
+                __tablename__ = "association_table"
+                left_id: Mapped[int] = mapped_column(ForeignKey("left_table.id"), primary_key=True)
+                right_id: Mapped[int] = mapped_column(ForeignKey("right_table.id"), primary_key=True)
+                child = relationship("Child", back_populates="parent_associations")
+                parent = relationship("Parent", back_populates="child_associations")
+            """);
+    WorkspaceIndex index = WorkspaceIndex.of(facts(texts));
+    Analysis analysis = new Analysis(index, AnalysisSettings.DEFAULTS);
+    assertTrue(count(analysis.allDiagnostics(), "ORM301") > 0, "the article's model warns");
+    List<String[]> edits =
+        List.of(
+            new String[] {"shop/child.py", "class Child", "# 日本語 🐍\nclass Child"},
+            new String[] {
+              "shop/association.py",
+              "child_associations\")",
+              "child_associations\", overlaps=\"children\")"
+            },
+            new String[] {"shop/parent.py", "class Parent", "# moved\nclass Parent"},
+            new String[] {"shop/child.py", "\"Association\", back", "\"Associatio\", back"},
+            new String[] {"shop/child.py", "\"Associatio\", back", "\"Association\", back"});
+    for (int step = 0; step < edits.size(); step++) {
+      String[] e = edits.get(step);
+      String text = texts.get(e[0]).replace(e[1], e[2]);
+      assertNotEquals(texts.get(e[0]), text, "edit " + step + " applies");
+      texts.put(e[0], text);
+      index = index.withFile(PythonFrontEnd.extract(e[0], PythonModules.moduleName(e[0]), text));
+      analysis = analysis.next(index, Set.of(e[0]));
+      analysis.diagnostics(e[0]); // The editor asks for the edited file first.
+      Map<String, List<Diagnostic>> now = new TreeMap<>(analysis.allDiagnostics());
+      Analysis fresh = new Analysis(WorkspaceIndex.of(index.files()), AnalysisSettings.DEFAULTS);
+      assertEquals(new TreeMap<>(fresh.allDiagnostics()), now, "step " + step);
+      assertTrue(count(now, "ORM301") > 0, "still warns after step " + step);
+    }
+  }
+
+  private static long count(Map<String, List<Diagnostic>> diagnostics, String code) {
+    return diagnostics.values().stream()
+        .flatMap(List::stream)
+        .filter(d -> d.code().equals(code))
+        .count();
   }
 
   /** One random edit of the kinds people make while typing and refactoring. */

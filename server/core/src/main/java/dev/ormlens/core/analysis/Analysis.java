@@ -72,6 +72,10 @@ public final class Analysis {
    */
   private final Map<String, ReadFrom> readFrom = new ConcurrentHashMap<>();
 
+  /** ORM301's writers per resolved relationship, carried with the resolutions they come from. */
+  private final Map<ResolvedRelationship, List<SyncTargets.Writer>> writers =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
   private record ReadFrom(
       FileResolution resolution, List<ResolvedRelationship> read, Set<String> paths) {}
 
@@ -173,6 +177,12 @@ public final class Analysis {
       }
       next.resolutions.put(path, e.getValue());
       next.readFrom.put(path, known);
+      for (ResolvedRelationship rel : e.getValue().relationships()) {
+        List<SyncTargets.Writer> w = writers.get(rel);
+        if (w != null) {
+          next.writers.put(rel, w);
+        }
+      }
       Map<String, List<Diagnostic>> byRule = findings.get(path);
       if (byRule != null && read != null) {
         Map<String, List<Diagnostic>> tracked = new HashMap<>(byRule);
@@ -486,7 +496,7 @@ public final class Analysis {
   public SyncTargets syncTargets() {
     SyncTargets s = syncTargets;
     if (s == null) {
-      s = SyncTargets.of(model(), lookup(), this::resolve, imports());
+      s = SyncTargets.of(model(), lookup(), this::resolve, imports(), writers);
       syncTargets = s;
     }
     return s;

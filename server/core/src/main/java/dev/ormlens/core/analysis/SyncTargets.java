@@ -71,16 +71,28 @@ public final class SyncTargets {
     return conflicts;
   }
 
+  /**
+   * The writers and conflicts of a snapshot. {@code known} holds writers already worked out, by
+   * resolved relationship (identity): a resolution carried over from the previous snapshot read
+   * nothing that changed, so its writers are the same; new ones are added to it.
+   */
   static SyncTargets of(
       OrmModel model,
       NameLookup lookup,
       Function<RelationshipSite, ResolvedRelationship> resolve,
-      ImportAnalysis imports) {
+      ImportAnalysis imports,
+      Map<ResolvedRelationship, List<Writer>> known) {
     SyncTargets s = new SyncTargets(model);
     Map<Column, List<Writer>> byColumn = new LinkedHashMap<>();
     for (MappedClass c : creationOrder(model, imports)) {
       for (RelationshipSite site : c.relationships()) {
-        for (Writer w : s.writers(lookup, resolve.apply(site))) {
+        ResolvedRelationship r = resolve.apply(site);
+        List<Writer> writers = r == null ? List.of() : known.get(r);
+        if (writers == null) {
+          writers = s.writers(lookup, r);
+          known.put(r, writers);
+        }
+        for (Writer w : writers) {
           s.register(w, byColumn);
         }
       }
