@@ -6,7 +6,7 @@
 # contradicts a generated label; 2 when it cannot run.
 #
 #   scripts/differential.sh            # the CI sample: 458 cases x SQLAlchemy 2.0 and 2.1
-#   scripts/differential.sh --full     # the larger set: 2,763 cases, models 8 to 48 (~30 min)
+#   scripts/differential.sh --full     # the larger set: 2,763 cases, models 8 to 48 (~16 min on 2 cores)
 #   scripts/differential.sh --cache    # reuse SQLAlchemy's reports for unchanged cases
 #                                      # (build/oracle-cache); CI runs cold
 #
