@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -113,27 +114,16 @@ class IncrementalSnapshotTest {
             a_id: Mapped[int] = mapped_column(ForeignKey("a.id"))
             a: Mapped[A] = relationship(back_populates="bs")
         """);
-    WorkspaceIndex index = WorkspaceIndex.of(facts(texts));
-    Analysis analysis = new Analysis(index, AnalysisSettings.DEFAULTS);
-    analysis.allDiagnostics();
-    List<String> edits =
-        List.of("shop/a.py", "shop/b.py", "shop/a.py", "shop/__init__.py", "shop/b.py");
-    for (int step = 0; step < edits.size(); step++) {
-      String path = edits.get(step);
-      String text =
-          step % 2 == 0
-              ? "# 日本語のコメント 🐍 moves every line\n" + texts.get(path)
-              : texts.get(path).replace("back_populates=\"", "back_populates=\"x");
-      texts.put(path, text);
-      index = index.withFile(PythonFrontEnd.extract(path, PythonModules.moduleName(path), text));
-      analysis = analysis.next(index, Set.of(path));
-      Map<String, List<Diagnostic>> now = new TreeMap<>(analysis.allDiagnostics());
-      Analysis fresh = new Analysis(WorkspaceIndex.of(index.files()), AnalysisSettings.DEFAULTS);
-      assertEquals(new TreeMap<>(fresh.allDiagnostics()), now, "step " + step);
-      assertTrue(
-          now.values().stream().flatMap(List::stream).anyMatch(d -> d.code().equals("ORM201")),
-          "the cycle still fails after step " + step + ": " + now);
-    }
+    String comment = "# 日本語のコメント 🐍 moves every line\n";
+    assertEditsAnswerLikeFreshAnalyses(
+        texts,
+        "ORM201",
+        List.of(
+            Edit.prepend("shop/a.py", comment),
+            Edit.replace("shop/b.py", "back_populates=\"", "back_populates=\"x"),
+            Edit.prepend("shop/a.py", comment),
+            Edit.prepend("shop/__init__.py", comment),
+            Edit.replace("shop/b.py", "back_populates=\"x", "back_populates=\"xx")));
   }
 
   /**
@@ -185,32 +175,55 @@ class IncrementalSnapshotTest {
                 child = relationship("Child", back_populates="parent_associations")
                 parent = relationship("Parent", back_populates="child_associations")
             """);
+    assertEditsAnswerLikeFreshAnalyses(
+        texts,
+        "ORM301",
+        List.of(
+            Edit.prepend("shop/child.py", "# 日本語 🐍\n"),
+            Edit.replace(
+                "shop/association.py",
+                "child_associations\")",
+                "child_associations\", overlaps=\"children\")"),
+            Edit.prepend("shop/parent.py", "# moved\n"),
+            Edit.replace("shop/child.py", "\"Association\", back", "\"Associatio\", back"),
+            Edit.replace("shop/child.py", "\"Associatio\", back", "\"Association\", back")));
+  }
+
+  /** One file's text changed: {@code change} applied to its current text. */
+  private record Edit(String path, UnaryOperator<String> change) {
+    static Edit prepend(String path, String text) {
+      return new Edit(path, t -> text + t);
+    }
+
+    static Edit replace(String path, String old, String now) {
+      return new Edit(path, t -> t.replace(old, now));
+    }
+  }
+
+  /**
+   * Applies the edits one by one to snapshots derived from each other, as the editor does (asking
+   * for the edited file first), and after each checks every file's diagnostics against a snapshot
+   * built from scratch, and that {@code code} is still reported (so the edits exercise it).
+   */
+  private static void assertEditsAnswerLikeFreshAnalyses(
+      Map<String, String> texts, String code, List<Edit> edits) {
     WorkspaceIndex index = WorkspaceIndex.of(facts(texts));
     Analysis analysis = new Analysis(index, AnalysisSettings.DEFAULTS);
-    assertTrue(count(analysis.allDiagnostics(), "ORM301") > 0, "the article's model warns");
-    List<String[]> edits =
-        List.of(
-            new String[] {"shop/child.py", "class Child", "# 日本語 🐍\nclass Child"},
-            new String[] {
-              "shop/association.py",
-              "child_associations\")",
-              "child_associations\", overlaps=\"children\")"
-            },
-            new String[] {"shop/parent.py", "class Parent", "# moved\nclass Parent"},
-            new String[] {"shop/child.py", "\"Association\", back", "\"Associatio\", back"},
-            new String[] {"shop/child.py", "\"Associatio\", back", "\"Association\", back"});
+    assertTrue(count(analysis.allDiagnostics(), code) > 0, code + " before the edits");
     for (int step = 0; step < edits.size(); step++) {
-      String[] e = edits.get(step);
-      String text = texts.get(e[0]).replace(e[1], e[2]);
-      assertNotEquals(texts.get(e[0]), text, "edit " + step + " applies");
-      texts.put(e[0], text);
-      index = index.withFile(PythonFrontEnd.extract(e[0], PythonModules.moduleName(e[0]), text));
-      analysis = analysis.next(index, Set.of(e[0]));
-      analysis.diagnostics(e[0]); // The editor asks for the edited file first.
+      Edit e = edits.get(step);
+      String text = e.change().apply(texts.get(e.path()));
+      assertNotEquals(texts.get(e.path()), text, "edit " + step + " applies");
+      texts.put(e.path(), text);
+      index =
+          index.withFile(
+              PythonFrontEnd.extract(e.path(), PythonModules.moduleName(e.path()), text));
+      analysis = analysis.next(index, Set.of(e.path()));
+      analysis.diagnostics(e.path());
       Map<String, List<Diagnostic>> now = new TreeMap<>(analysis.allDiagnostics());
       Analysis fresh = new Analysis(WorkspaceIndex.of(index.files()), AnalysisSettings.DEFAULTS);
       assertEquals(new TreeMap<>(fresh.allDiagnostics()), now, "step " + step);
-      assertTrue(count(now, "ORM301") > 0, "still warns after step " + step);
+      assertTrue(count(now, code) > 0, code + " still reported after step " + step + ": " + now);
     }
   }
 

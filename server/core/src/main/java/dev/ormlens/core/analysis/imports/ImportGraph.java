@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,15 +51,28 @@ public final class ImportGraph {
     volatile List<List<String>> cycles;
   }
 
+  private static final AtomicLong SERIALS = new AtomicLong();
+  private final long serial = SERIALS.incrementAndGet();
+
+  /** The graph this one was derived from keeping its shape (its serial), or 0. */
+  private final long keptShapeOf;
+
+  /** The files derived afresh when this graph was built from {@link #keptShapeOf}. */
+  private final Set<String> rederived;
+
   private ImportGraph(
       WorkspaceIndex index,
       Map<String, FileImports> files,
       Map<String, List<ImportEdge>> outgoing,
-      Shape shape) {
+      Shape shape,
+      long keptShapeOf,
+      Set<String> rederived) {
     this.index = index;
     this.files = files;
     this.outgoing = outgoing;
     this.shape = shape;
+    this.keptShapeOf = keptShapeOf;
+    this.rederived = rederived;
   }
 
   /** The graph of a snapshot, computing every file's edges. */
@@ -96,7 +110,9 @@ public final class ImportGraph {
           index,
           Collections.unmodifiableMap(files),
           Collections.unmodifiableMap(out),
-          previous.shape);
+          previous.shape,
+          previous.serial,
+          fresh.stream().map(FileImports::path).collect(Collectors.toUnmodifiableSet()));
     }
     Map<String, List<ImportEdge>> out = new HashMap<>();
     Map<String, Map<String, List<Definition>>> packageNames = new HashMap<>();
@@ -105,7 +121,12 @@ public final class ImportGraph {
     }
     out.replaceAll((k, v) -> List.copyOf(v));
     return new ImportGraph(
-        index, Collections.unmodifiableMap(files), Collections.unmodifiableMap(out), new Shape());
+        index,
+        Collections.unmodifiableMap(files),
+        Collections.unmodifiableMap(out),
+        new Shape(),
+        0,
+        Set.of());
   }
 
   private static void addEdges(
@@ -151,21 +172,11 @@ public final class ImportGraph {
   }
 
   /**
-   * The files whose imports changed from {@code previous} to this graph, when the two have the same
-   * shape (this one was built from it keeping every file's shape): imports do at run time what they
-   * did there. Else empty.
+   * The files whose imports changed from {@code previous} to this graph, when this one was built
+   * from it keeping every file's shape: imports do at run time what they did there. Else empty.
    */
   Optional<Set<String>> changedSameShape(ImportGraph previous) {
-    if (previous.shape != shape) {
-      return Optional.empty();
-    }
-    Set<String> changed = new HashSet<>();
-    for (FileImports now : files.values()) {
-      if (previous.files.get(now.path()) != now) {
-        changed.add(now.path());
-      }
-    }
-    return Optional.of(changed);
+    return previous.serial == keptShapeOf ? Optional.of(rederived) : Optional.empty();
   }
 
   /** Per-file edges by path, to hand to the next snapshot's graph. */
