@@ -9,11 +9,18 @@ import dev.ormlens.core.model.AnnotationName;
 import dev.ormlens.core.model.Binding;
 import dev.ormlens.core.model.NameRef;
 import dev.ormlens.core.text.TextRange;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads annotations: the class a {@code Mapped[...]} relationship annotation names, and every name
@@ -43,32 +50,23 @@ final class Annotations {
   private static final Set<String> OPTIONAL_WRAPPERS = Set.of("Optional");
   private static final Set<String> MAPPED =
       Set.of("Mapped", "WriteOnlyMapped", "DynamicMapped", "relationship");
-  private static final Set<String> BUILTINS =
-      Set.of(
-          "int",
-          "str",
-          "float",
-          "bool",
-          "bytes",
-          "list",
-          "dict",
-          "set",
-          "tuple",
-          "frozenset",
-          "type",
-          "object",
-          "None",
-          "complex",
-          "bytearray",
-          "memoryview",
-          "range",
-          "slice",
-          "Ellipsis",
-          "NotImplemented",
-          "property",
-          "classmethod",
-          "staticmethod",
-          "super");
+
+  /** Python's builtins: an annotation may name them without an import. */
+  private static final Set<String> BUILTINS = loadBuiltins();
+
+  /** Type constructors whose parameters after the first are values, not types. */
+  private static final Set<String> METADATA_AFTER_FIRST = Set.of("Annotated");
+
+  /** Type constructors whose parameters are all values ({@code Literal["a", "b"]}). */
+  private static final Set<String> VALUES_ONLY = Set.of("Literal");
+
+  /**
+   * What a string holding a type looks like: names, dots, brackets, commas, {@code |} and spaces.
+   * Anything else (a description, a regular expression, a sentence) is a value, not a forward
+   * reference.
+   */
+  private static final Pattern TYPE_STRING = Pattern.compile("[\\w.\\[\\],| ]*");
+
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][\\w.]*");
 
   private final ParsedSource src;
@@ -91,40 +89,84 @@ final class Annotations {
     collectNames(annotation, futureAnnotations);
   }
 
+  /**
+   * Collects the names an annotation evaluates as types. Values inside it are left out: the
+   * arguments of {@code Literal[...]}, the metadata of {@code Annotated[T, ...]}, keyword names and
+   * lambda parameters in calls, and strings that are not type expressions.
+   */
   private void collectNames(Node node, boolean lazy) {
-    if (node == null) {
+    if (node == null || is(node, "lambda") || is(node, "keyword_argument")) {
       return;
     }
-    if (is(node, "identifier") || is(node, "attribute")) {
-      String written = src.text(node);
-      String head = written.split("\\.")[0].strip();
+    if (is(node, "identifier")) {
+      String head = src.text(node).strip();
       if (!BUILTINS.contains(head)) {
         int start = src.start(node);
         addName(head, new TextRange(start, start + head.length()), lazy);
       }
       return;
     }
+    if (is(node, "attribute")) {
+      // Only the object is looked up: in `sa.types.JSON` that is `sa`, in `f(x).y` it is `f(x)`.
+      collectNames(field(node, "object"), lazy);
+      return;
+    }
     if (is(node, "string")) {
-      Node content = null;
-      for (Node c : namedChildren(node)) {
-        if (is(c, "string_content")) {
-          content = c;
-        }
+      collectStringNames(node);
+      return;
+    }
+    List<Node> parts = headAndParameters(node);
+    if (parts != null) {
+      collectNames(parts.get(0), lazy);
+      String head = lastPart(src.text(parts.get(0)));
+      if (VALUES_ONLY.contains(head)) {
+        return;
       }
-      if (content != null) {
-        Matcher m = IDENTIFIER.matcher(src.text(content));
-        int base = src.start(content);
-        while (m.find()) {
-          String head = m.group().split("\\.")[0];
-          if (!BUILTINS.contains(head) && !Character.isDigit(head.charAt(0))) {
-            addName(head, new TextRange(base + m.start(), base + m.start() + head.length()), true);
-          }
-        }
+      int last = METADATA_AFTER_FIRST.contains(head) ? Math.min(2, parts.size()) : parts.size();
+      for (Node p : parts.subList(1, last)) {
+        collectNames(p, lazy);
       }
       return;
     }
     for (Node child : namedChildren(node)) {
       collectNames(child, lazy);
+    }
+  }
+
+  /** A string in an annotation is a forward reference only when it reads like a type. */
+  private void collectStringNames(Node string) {
+    Node content = null;
+    for (Node c : namedChildren(string)) {
+      if (is(c, "string_content")) {
+        content = c;
+      }
+    }
+    if (content == null || !TYPE_STRING.matcher(src.text(content)).matches()) {
+      return;
+    }
+    String text = src.text(content);
+    if (text.contains("Literal[") || text.contains("Annotated[")) {
+      return; // Values inside a quoted Literal or Annotated: too rare to be worth parsing.
+    }
+    Matcher m = IDENTIFIER.matcher(text);
+    int base = src.start(content);
+    while (m.find()) {
+      String head = m.group().split("\\.")[0];
+      if (!BUILTINS.contains(head) && !Character.isDigit(head.charAt(0))) {
+        addName(head, new TextRange(base + m.start(), base + m.start() + head.length()), true);
+      }
+    }
+  }
+
+  private static Set<String> loadBuiltins() {
+    try (InputStream in = Annotations.class.getResourceAsStream("builtin-names.txt");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return r.lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .collect(Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

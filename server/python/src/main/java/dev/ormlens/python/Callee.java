@@ -40,7 +40,13 @@ enum Callee {
       case "SQLAlchemy" -> FLASK_SQLALCHEMY;
       case "map_imperatively" -> MAP_IMPERATIVELY;
       case "declared_attr" -> DECLARED_ATTR;
-      default -> OTHER;
+      // A project's own subclass of Flask-SQLAlchemy's extension, by the usual naming
+      // (`db = MySQLAlchemy(app)`, `SignallingSQLAlchemy`): facts are per file, so the class
+      // itself cannot be looked at here.
+      default ->
+          last.endsWith("SQLAlchemy") && last.length() > "SQLAlchemy".length()
+              ? FLASK_SQLALCHEMY
+              : OTHER;
     };
   }
 }

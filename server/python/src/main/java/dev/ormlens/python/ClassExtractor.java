@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a class statement: bases, decorators, the table it maps to, its columns and relationships
@@ -23,6 +24,9 @@ import java.util.Map;
  */
 final class ClassExtractor {
   private static final String UNKNOWN_SCHEMA = "\0?";
+
+  /** Table arguments read, and they name no schema. */
+  private static final String NO_SCHEMA = "\0-";
 
   private final ParsedSource src;
   private final Expressions expressions;
@@ -82,15 +86,70 @@ final class ClassExtractor {
         List.copyOf(decorators),
         b.tableName,
         b.schema,
+        b.extendExisting,
         b.dynamicTableName,
+        b.opaqueColumns,
         b.table,
         b.tableVariable,
         b.metadata,
+        b.registry,
         b.isAbstract,
         List.copyOf(b.columns),
         List.copyOf(b.relationships),
         List.copyOf(b.attributes));
   }
+
+  /**
+   * Callables whose result, assigned in a class body, adds no column to the table: SQLAlchemy's
+   * non-column properties and constructs, and Python's own.
+   */
+  private static final Set<String> ADDS_NO_COLUMN =
+      Set.of(
+          "synonym",
+          "column_property",
+          "query_expression",
+          "association_proxy",
+          "AssociationProxy",
+          "hybrid_property",
+          "hybrid_method",
+          "composite",
+          "dynamic_loader",
+          "comparable_property",
+          "deferred",
+          "undefer",
+          "Index",
+          "UniqueConstraint",
+          "CheckConstraint",
+          "PrimaryKeyConstraint",
+          "ForeignKeyConstraint",
+          "Sequence",
+          "property",
+          "cached_property",
+          "classmethod",
+          "staticmethod",
+          "validates",
+          "select",
+          "dict",
+          "list",
+          "set",
+          "tuple",
+          "frozenset",
+          "str",
+          "int",
+          "float",
+          "bool",
+          "object",
+          "compile",
+          "getLogger",
+          "TypeVar",
+          "namedtuple",
+          "Enum",
+          "ClassVar",
+          "field",
+          "ConfigDict",
+          "SettingsConfigDict",
+          "PrivateAttr",
+          "Relationship");
 
   /** Accumulates what one class body says. */
   private final class Body {
@@ -98,9 +157,12 @@ final class ClassExtractor {
     StringLiteral tableName;
     String schema;
     boolean dynamicTableName;
+    boolean extendExisting;
+    boolean opaqueColumns;
     TableFact table;
     NameRef tableVariable;
     NameRef metadata;
+    NameRef registry;
     boolean isAbstract;
     final List<ColumnFact> columns = new ArrayList<>();
     final List<RelationshipFact> relationships = new ArrayList<>();
@@ -130,7 +192,7 @@ final class ClassExtractor {
       TextRange nameRange = src.range(left);
       Node annotation = field(assignment, "type");
       Node right = Nodes.unwrap(field(assignment, "right"));
-      attributes.add(new ClassFact.Attribute(name, nameRange));
+      attributes.add(new ClassFact.Attribute(name, nameRange, right == null));
       if (annotation != null) {
         expressions.annotations().recordNames(annotation);
       }
@@ -142,6 +204,7 @@ final class ClassExtractor {
         }
         case "__table_args__" -> {
           schema = tableArgsSchema(right);
+          extendExisting = tableArgsExtendExisting(right);
           // A schema we cannot read makes the table's key unknown, like a computed name.
           dynamicTableName |= UNKNOWN_SCHEMA.equals(schema);
           schema = UNKNOWN_SCHEMA.equals(schema) ? null : schema;
@@ -165,6 +228,10 @@ final class ClassExtractor {
           }
           return;
         }
+        case "registry" -> {
+          registry = is(right, "call") ? null : expressions.nameRef(right);
+          return;
+        }
         case "metadata" -> {
           metadata =
               is(right, "call")
@@ -182,11 +249,36 @@ final class ClassExtractor {
                   expressions.relationship(name, nameRange, right, annotation, statementRange));
           case MAPPED_COLUMN, COLUMN, FIELD ->
               columns.add(expressions.column(name, nameRange, right, callee, annotation));
+          case OTHER -> wrappedOrOpaque(name, nameRange, right, annotation);
           default -> {}
         }
       } else if (right == null && annotation != null && !name.startsWith("__")) {
         // `name: Mapped[str]` (or SQLModel's `name: str`) maps a column with no call.
         columns.add(expressions.column(name, nameRange, null, Callee.OTHER, annotation));
+      }
+    }
+
+    /**
+     * {@code deferred(Column(...))}, {@code column_property(mapped_column(...))}: the column inside
+     * is the table's. Any other call we do not know may return a column (a project's own helper),
+     * so the class's columns are then not all known; only callables known to add no column are
+     * ignored.
+     */
+    private void wrappedOrOpaque(String name, TextRange nameRange, Node call, Node annotation) {
+      List<Node> args = expressions.positional(call);
+      Node first = args.isEmpty() ? null : Nodes.unwrap(args.get(0));
+      if (is(first, "call")) {
+        Callee inner = expressions.callee(first);
+        if (inner == Callee.COLUMN || inner == Callee.MAPPED_COLUMN) {
+          columns.add(expressions.column(name, nameRange, first, inner, annotation));
+          return;
+        }
+      }
+      NameRef function = expressions.nameRef(field(call, "function"));
+      String last = function == null ? "" : function.written();
+      last = last.substring(last.lastIndexOf('.') + 1);
+      if (!ADDS_NO_COLUMN.contains(last)) {
+        opaqueColumns = true;
       }
     }
 
@@ -208,12 +300,40 @@ final class ClassExtractor {
       }
       String name = src.text(nameNode);
       TextRange nameRange = src.range(nameNode);
-      attributes.add(new ClassFact.Attribute(name, nameRange));
-      if (name.equals("__tablename__") || name.equals("__table_args__")) {
+      attributes.add(new ClassFact.Attribute(name, nameRange, false));
+      if (name.equals("__table_args__")) {
+        String returned = returnedSchema(field(function, "body"));
+        if (returned != null && !UNKNOWN_SCHEMA.equals(returned)) {
+          schema = NO_SCHEMA.equals(returned) ? null : returned;
+          extendExisting |=
+              returnedTableArgs(field(function, "body"), this::tableArgsExtendExisting);
+        } else {
+          dynamicTableName = true;
+        }
+        return;
+      }
+      if (name.equals("__tablename__")) {
         dynamicTableName = true;
         return;
       }
       Node annotation = field(function, "return_type");
+      Set<String> parameters = new java.util.HashSet<>();
+      for (Node p : namedChildren(field(function, "parameters"))) {
+        Node id = is(p, "identifier") ? p : field(p, "name");
+        if (id != null && is(id, "identifier")) {
+          parameters.add(src.text(id));
+        }
+      }
+      expressions.setLocals(parameters);
+      try {
+        readDeclaredAttrBody(function, name, nameRange, annotation, decorated);
+      } finally {
+        expressions.setLocals(Set.of());
+      }
+    }
+
+    private void readDeclaredAttrBody(
+        Node function, String name, TextRange nameRange, Node annotation, Node decorated) {
       for (Node statement : namedChildren(field(function, "body"))) {
         if (is(statement, "return_statement") && statement.getNamedChildCount() > 0) {
           Node value = Nodes.unwrap(statement.getNamedChild(0));
@@ -249,6 +369,57 @@ final class ClassExtractor {
         }
       }
       return null;
+    }
+
+    /**
+     * The schema a {@code @declared_attr __table_args__} returns: a literal dict (or a tuple ending
+     * with one), or a helper called with {@code schema="x"} ({@code auto_table_args(cls,
+     * schema="events")}). Null when it returns none we can read.
+     */
+    private String returnedSchema(Node body) {
+      for (Node statement : namedChildren(body)) {
+        if (!is(statement, "return_statement") || statement.getNamedChildCount() == 0) {
+          continue;
+        }
+        Node value = Nodes.unwrap(statement.getNamedChild(0));
+        if (is(value, "call")) {
+          StringLiteral s = expressions.string(expressions.keyword(value, "schema"));
+          return s == null ? null : s.value();
+        }
+        String s = tableArgsSchema(value);
+        return s == null && (is(value, "dictionary") || is(value, "tuple")) ? NO_SCHEMA : s;
+      }
+      return null;
+    }
+
+    private boolean returnedTableArgs(Node body, java.util.function.Predicate<Node> test) {
+      for (Node statement : namedChildren(body)) {
+        if (is(statement, "return_statement") && statement.getNamedChildCount() > 0) {
+          return test.test(Nodes.unwrap(statement.getNamedChild(0)));
+        }
+      }
+      return false;
+    }
+
+    /** {@code {"extend_existing": True}} or {@code keep_existing}, alone or ending a tuple. */
+    private boolean tableArgsExtendExisting(Node right) {
+      Node dict = right;
+      if (is(right, "tuple")) {
+        List<Node> items = namedChildren(right);
+        dict = items.isEmpty() ? null : Nodes.unwrap(items.get(items.size() - 1));
+      }
+      if (!is(dict, "dictionary")) {
+        return false;
+      }
+      for (Node pair : namedChildren(dict)) {
+        StringLiteral key = is(pair, "pair") ? expressions.string(field(pair, "key")) : null;
+        if (key != null
+            && (key.value().equals("extend_existing") || key.value().equals("keep_existing"))
+            && is(Nodes.unwrap(field(pair, "value")), "true")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private String qualifiedMember(String member) {

@@ -16,7 +16,10 @@ import dev.ormlens.core.model.TableFact;
 import dev.ormlens.core.model.TargetExpr;
 import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -143,13 +146,40 @@ final class Expressions {
       backref = args.isEmpty() ? null : string(args.get(0));
     }
     List<RelationshipFact.KeywordString> expressionStrings = new ArrayList<>();
+    Set<String> keywords = new HashSet<>();
+    boolean unpacked = false;
+    // SQLModel passes relationship() arguments through sa_relationship_kwargs={...}.
+    Map<String, Node> passed = new LinkedHashMap<>();
     for (Node arg : namedChildren(field(call, "arguments"))) {
-      if (is(arg, "keyword_argument")) {
-        Node key = field(arg, "name");
-        StringLiteral value = string(field(arg, "value"));
-        if (key != null && value != null && JOIN_KEYWORDS.contains(src.text(key))) {
-          expressionStrings.add(new RelationshipFact.KeywordString(src.text(key), value));
+      if (is(arg, "list_splat") || is(arg, "dictionary_splat")) {
+        unpacked = true;
+      } else if (is(arg, "keyword_argument") && field(arg, "name") != null) {
+        String key = src.text(field(arg, "name"));
+        Node value = field(arg, "value");
+        if (key.equals("sa_relationship_kwargs") || key.equals("sa_relationship_args")) {
+          Node dict = Nodes.unwrap(value);
+          if (!is(dict, "dictionary")) {
+            unpacked = true;
+            continue;
+          }
+          for (Node pair : namedChildren(dict)) {
+            StringLiteral k = is(pair, "pair") ? string(field(pair, "key")) : null;
+            if (k == null) {
+              unpacked = true; // **other or a computed key
+            } else {
+              passed.putIfAbsent(k.value(), field(pair, "value"));
+            }
+          }
+          continue;
         }
+        passed.put(key, value);
+      }
+    }
+    for (Map.Entry<String, Node> e : passed.entrySet()) {
+      keywords.add(e.getKey());
+      StringLiteral value = string(e.getValue());
+      if (value != null && JOIN_KEYWORDS.contains(e.getKey())) {
+        expressionStrings.add(new RelationshipFact.KeywordString(e.getKey(), value));
       }
     }
     return new RelationshipFact(
@@ -160,12 +190,24 @@ final class Expressions {
         target,
         annotation == null ? null : annotations.relationshipTarget(annotation),
         secondary,
-        string(keyword(call, "back_populates")),
+        string(passed.get("back_populates")),
         backref,
-        string(keyword(call, "overlaps")),
-        isTrue(keyword(call, "viewonly")),
+        string(passed.get("overlaps")),
+        isTrue(passed.get("viewonly")),
         List.copyOf(expressionStrings),
-        nameRef(keyword(call, "link_model")));
+        nameRef(keyword(call, "link_model")),
+        Set.copyOf(keywords),
+        unpacked);
+  }
+
+  /**
+   * Names local to the function being read (a {@code declared_attr}'s {@code cls}): a target such
+   * as {@code cls.review_class} is computed per subclass, not a module name.
+   */
+  private Set<String> locals = Set.of();
+
+  void setLocals(Set<String> names) {
+    locals = Set.copyOf(names);
   }
 
   TargetExpr target(Node node) {
@@ -175,6 +217,9 @@ final class Expressions {
       return new TargetExpr.Text(literal);
     }
     NameRef name = nameRef(n);
+    if (name != null && !locals.isEmpty() && locals.contains(name.written().split("\\.")[0])) {
+      return new TargetExpr.Opaque(src.text(n), src.range(n));
+    }
     if (name != null) {
       return new TargetExpr.Name(name);
     }
@@ -310,6 +355,7 @@ final class Expressions {
         name,
         metadata,
         schema == null ? null : schema.value(),
+        isTrue(keyword(call, "extend_existing")) || isTrue(keyword(call, "keep_existing")),
         List.copyOf(columns),
         range);
   }
@@ -329,20 +375,40 @@ final class Expressions {
     }
     List<RelationshipFact> relationships = new ArrayList<>();
     Node properties = Nodes.unwrap(keyword(call, "properties"));
+    boolean known = properties == null;
     if (is(properties, "dictionary")) {
+      known = true;
       for (Node pair : namedChildren(properties)) {
+        if (is(pair, "dictionary_splat")) {
+          known = false;
+        }
         if (!is(pair, "pair")) {
           continue;
         }
         StringLiteral key = string(field(pair, "key"));
+        known &= key != null;
         Node value = Nodes.unwrap(field(pair, "value"));
         if (key != null && is(value, "call") && callee(value) == Callee.RELATIONSHIP) {
           relationships.add(
               relationship(key.value(), key.contentRange(), value, null, src.range(pair)));
         }
       }
+    } else if (is(properties, "call") && "dict".equals(src.text(field(properties, "function")))) {
+      // properties=dict(tags=relationship(...), ...)
+      known = positional(properties).isEmpty();
+      for (Node arg : namedChildren(field(properties, "arguments"))) {
+        if (is(arg, "dictionary_splat")) {
+          known = false;
+        }
+        Node key = is(arg, "keyword_argument") ? field(arg, "name") : null;
+        Node value = key == null ? null : Nodes.unwrap(field(arg, "value"));
+        if (key != null && is(value, "call") && callee(value) == Callee.RELATIONSHIP) {
+          relationships.add(
+              relationship(src.text(key), src.range(key), value, null, src.range(arg)));
+        }
+      }
     }
     return new ImperativeMappingFact(
-        registry, mappedClass, table, List.copyOf(relationships), range);
+        registry, mappedClass, table, List.copyOf(relationships), known, range);
   }
 }

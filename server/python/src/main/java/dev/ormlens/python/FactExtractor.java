@@ -63,6 +63,14 @@ final class FactExtractor {
     for (Statement s : statements) {
       extractFacts(s, classExtractor);
     }
+    if (isAlembicMigration()) {
+      // A migration's tables and foreign keys describe the database at its revision, in a metadata
+      // of its own: they are not the application's models.
+      classes.clear();
+      tables.clear();
+      registries.clear();
+      imperative.clear();
+    }
     LineMap lines = LineMap.of(src.text);
     return new FileFacts(
         path,
@@ -80,6 +88,12 @@ final class FactExtractor {
         expressions.annotationNames(),
         problems(),
         Suppressions.find(src.text, lines));
+  }
+
+  /** An Alembic revision script: imports alembic and sets {@code down_revision}. */
+  private boolean isAlembicMigration() {
+    boolean alembic = imports.stream().anyMatch(i -> i.module().startsWith("alembic"));
+    return alembic && definitions.stream().anyMatch(d -> d.name().equals("down_revision"));
   }
 
   // ---- pass 0: module-level statements with their run-time context
@@ -264,20 +278,53 @@ final class FactExtractor {
     }
   }
 
+  /** {@code Name.attribute}: one attribute of a plain name. */
+  private static boolean isClassAttribute(Node left) {
+    return is(left, "attribute") && is(field(left, "object"), "identifier");
+  }
+
   private void extractModuleExpression(Node statement) {
     Node expr = statement.getNamedChildCount() > 0 ? statement.getNamedChild(0) : null;
+    if (is(expr, "call")) {
+      // `db.Table("t", db.metadata, ...)` as a statement: registered in the metadata all the same.
+      NameRef callee = expressions.nameRef(field(expr, "function"));
+      if (callee != null && Callee.of(callee.qualified()) == Callee.TABLE) {
+        TableFact table = expressions.table(null, null, expr, callee, src.range(statement));
+        if (table != null) {
+          tables.add(table);
+        }
+        return;
+      }
+    }
     if (is(expr, "assignment")) {
       Node left = field(expr, "left");
       Node right = Nodes.unwrap(field(expr, "right"));
-      if (!is(left, "identifier") || !is(right, "call")) {
+      if (!is(right, "call")) {
         return;
       }
-      String variable = src.text(left);
       NameRef callee = expressions.nameRef(field(right, "function"));
       if (callee == null) {
         return;
       }
       Callee kind = Callee.of(callee.qualified());
+      if (kind == Callee.TABLE && isClassAttribute(left)) {
+        // `Cls.table = Table(...)` beside an imperative mapping of Cls (Galaxy's style).
+        TableFact table =
+            expressions.table(
+                src.text(left).replaceAll("\\s+", ""),
+                src.range(left),
+                right,
+                callee,
+                src.range(statement));
+        if (table != null) {
+          tables.add(table);
+        }
+        return;
+      }
+      if (!is(left, "identifier")) {
+        return;
+      }
+      String variable = src.text(left);
       if (kind == Callee.TABLE) {
         TableFact table =
             expressions.table(variable, src.range(left), right, callee, src.range(statement));

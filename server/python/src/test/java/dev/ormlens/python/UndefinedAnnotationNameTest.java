@@ -98,7 +98,9 @@ class UndefinedAnnotationNameTest {
   }
 
   @Test
-  void lazyAnnotationOfPlainClassIsNeverEvaluated() {
+  void lazyAnnotationOfPlainClassIsLeftToTypeCheckers() {
+    // Nothing evaluates a lazy annotation of a class that is not mapped: an undefined name there
+    // is a type checker's finding (pyright, mypy), not a failure SQLAlchemy would have.
     CHECKS.checkDiagnostics(
         """
         from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -114,7 +116,36 @@ class UndefinedAnnotationNameTest {
             # 設定: 文字列の注釈は実行時に評価されない 📝
             owner: "Thing"
             backup: "Storage"
-        #            ^^^^^^^ warning[ORM203]: 'Storage' is neither imported nor defined in this module: Python never evaluates this annotation, but type checkers and
+        """);
+  }
+
+  @Test
+  void valuesInsideAnnotationsAreNotNames() {
+    // Literal values, Annotated metadata (descriptions, keyword names, lambdas) and builtins are
+    // not names to import: Python evaluates this class without a NameError.
+    CHECKS.checkDiagnostics(
+        """
+        from typing import Annotated, Literal, Optional
+        from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+        def Field(default=None, description=None, validator=None):
+            return default
+
+        class Base(DeclarativeBase):
+            pass
+
+        class Thing(Base):
+            __tablename__ = "thing"
+            id: Mapped[int] = mapped_column(primary_key=True)
+            kind: Mapped[str] = mapped_column(default="common")
+
+        class Query:
+            mode: Literal["common", "vertical move"] = "common"
+            limit: Annotated[Optional[int], Field(default=None, description="how many rows")] = None
+            hook: Annotated[str, Field(validator=lambda x: x.strip())] = ""
+            error: Exception | None = None
+            kinds: list[type[BaseException]] | None = None
+            check: callable = None
         """);
   }
 }

@@ -70,7 +70,8 @@ public final class OrmModel {
       TextRange nameRange,
       List<ColumnSite> columns,
       String mappedClass,
-      boolean complete) {}
+      boolean complete,
+      boolean extendExisting) {}
 
   /** The metadata id of tables whose metadata we cannot tell: they match every lookup. */
   public static final String UNKNOWN_METADATA = "?";
@@ -108,7 +109,8 @@ public final class OrmModel {
       }
     }
     for (MappedClass c : classes.values()) {
-      if (c.tableKey() == null && c.superclass() == null) {
+      // A literal __tablename__ with a computed __table_args__ may still live in another schema.
+      if (c.tableKey() == null && c.superclass() == null || c.fact().dynamicTableName()) {
         metadataWithUnnamedTables.add(metadataOf(c.registryId()));
       }
     }

@@ -365,6 +365,13 @@ final class OrmModelBuilder {
       Symbol s = resolveNoting(b.qualified(), paths);
       if (s instanceof Symbol.External e) {
         if (OrmModel.isRegistryRootBase(e.qualified())) {
+          // `registry = mapper_registry` in the base: its classes join that registry.
+          if (c.registry() != null
+              && resolveNoting(c.registry().qualified(), paths) instanceof Symbol.Registry r
+              && r.fact().kind() == RegistryFact.Kind.REGISTRY
+              && r.members().isEmpty()) {
+            return new Kind.Root(aliases.getOrDefault(r.qualifiedName(), r.qualifiedName()));
+          }
           return new Kind.Root(qualified);
         }
         if (e.qualified().equals(SQLMODEL_REGISTRY) || e.qualified().endsWith(".SQLModel")) {
@@ -445,24 +452,31 @@ final class OrmModelBuilder {
     List<Symbol.Class> contributors = new ArrayList<>();
     contributors.add(new Symbol.Class(file, c, List.of()));
     collectContributors(c, contributors, new HashSet<>(), complete);
+    ImperativeMappingFact im = imperative.get(qualified);
+    FileFacts imFile = imperativeFiles.get(qualified);
     for (Symbol.Class contributor : contributors) {
       for (ClassFact.Attribute a : contributor.fact().attributes()) {
-        attributes.add(a.name());
+        // map_imperatively ignores annotations: `x: Mapped["Other"]` there is a type hint for
+        // the property the mapping (or a backref) creates, not an attribute of its own.
+        if (im == null || !a.hintOnly()) {
+          attributes.add(a.name());
+        }
       }
       contributor
           .fact()
           .columns()
           .forEach(col -> columns.add(new ColumnSite(contributor.file(), col)));
     }
-    ImperativeMappingFact im = imperative.get(qualified);
-    FileFacts imFile = imperativeFiles.get(qualified);
     String schema = null;
     for (Symbol.Class contributor : contributors) {
       // __table_args__ is inherited from mixins like any class attribute; the nearest wins.
       schema = schema != null ? schema : contributor.fact().schema();
     }
     String tableKey = tableKeyOf(c, schema, kind, im);
-    if (c.dynamicTableName() || unparsed(contributors, im, imFile)) {
+    if (c.dynamicTableName()
+        || (im != null && !im.propertiesKnown())
+        || unparsed(contributors, im, imFile)
+        || contributors.stream().anyMatch(k -> k.fact().opaqueColumns())) {
       complete[0] = false;
     }
     MappedClass mapped =
@@ -627,7 +641,8 @@ final class OrmModelBuilder {
                 f.tableName() != null ? f.tableName().contentRange() : f.nameRange(),
                 List.copyOf(columns),
                 c.qualifiedName(),
-                c.complete()));
+                c.complete(),
+                f.extendExisting()));
       }
     }
   }
@@ -644,6 +659,7 @@ final class OrmModelBuilder {
         t.name().contentRange(),
         List.copyOf(columns),
         mappedClass,
-        true);
+        true,
+        t.extendExisting());
   }
 }

@@ -110,6 +110,14 @@ final class SymbolResolver {
     }
     switch (chosen.kind()) {
       case CLASS -> {
+        if (!rest.isEmpty()) {
+          // `Cls.table = Table(...)` at module level: the table the class is mapped to.
+          for (TableFact t : file.tables()) {
+            if ((name + "." + rest.get(0)).equals(t.variable())) {
+              return new Symbol.Table(file, t, rest.subList(1, rest.size()));
+            }
+          }
+        }
         for (ClassFact c : file.classes()) {
           if (c.name().equals(name)) {
             return new Symbol.Class(file, c, rest);

@@ -10,6 +10,8 @@ import java.util.List;
  * @param variable the module-level name it is assigned to, or null
  * @param metadata the metadata argument as written ({@code Base.metadata}, {@code metadata_obj},
  *     {@code db.metadata}); Flask-SQLAlchemy's {@code db.Table} sets it to {@code db}
+ * @param extendExisting {@code extend_existing=True} or {@code keep_existing=True}: redefining the
+ *     table in the same metadata is allowed
  */
 public record TableFact(
     String variable,
@@ -17,5 +19,6 @@ public record TableFact(
     StringLiteral name,
     NameRef metadata,
     String schema,
+    boolean extendExisting,
     List<ColumnFact> columns,
     TextRange range) {}

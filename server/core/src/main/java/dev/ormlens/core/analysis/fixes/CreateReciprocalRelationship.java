@@ -46,7 +46,8 @@ final class CreateReciprocalRelationship implements QuickFix {
       var other = model.relationship(target, back.value());
       if (other.isPresent()) {
         RelationshipFact o = other.get().fact();
-        if (o.backPopulates() == null && o.backref() == null) {
+        // With **kwargs the keyword may already be passed: adding it could raise TypeError.
+        if (o.backPopulates() == null && o.backref() == null && !o.mayPass("back_populates")) {
           PythonText text = ctx.text(other.get().file().path()).orElse(null);
           if (text != null) {
             String otherPath = other.get().file().path();

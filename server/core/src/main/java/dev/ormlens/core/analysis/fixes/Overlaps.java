@@ -63,7 +63,7 @@ final class Overlaps {
         || target == null
         || owner.tableKey() == null
         || target.tableKey() == null
-        || !f.expressionStrings().isEmpty()
+        || !f.joinFromForeignKeys()
         || owner.tableKey().equals(target.tableKey())) {
       return out;
     }

@@ -34,7 +34,7 @@ public final class AssociationTableMissingForeignKey implements Rule {
       if (secondary == null
           || target == null
           || !secondary.complete()
-          || !r.site().fact().expressionStrings().isEmpty()) {
+          || !r.site().fact().joinFromForeignKeys()) {
         continue;
       }
       String ownerTable = tableKey(ctx, r.site().owner());
@@ -102,7 +102,8 @@ public final class AssociationTableMissingForeignKey implements Rule {
         k != null;
         k = k.superclass() == null ? null : ctx.model().mappedClass(k.superclass()).orElse(null)) {
       if (k.tableKey() != null) {
-        return k.tableKey();
+        // A computed name or schema (declared_attr, a helper): the key we hold may not be its own.
+        return k.complete() ? k.tableKey() : null;
       }
     }
     return null;

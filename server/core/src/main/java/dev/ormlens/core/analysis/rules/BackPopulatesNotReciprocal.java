@@ -65,7 +65,9 @@ public final class BackPopulatesNotReciprocal implements Rule {
         continue;
       }
       StringLiteral otherBack = other.fact().backPopulates();
-      if (otherBack == null && other.fact().backref() == null) {
+      if (otherBack == null
+          && other.fact().backref() == null
+          && !other.fact().mayPass("back_populates")) {
         out.add(
             ctx.diagnostic(
                 CODE,

@@ -22,7 +22,9 @@ final class CircularImportWording {
     if (configured) {
       return "when entry module " + entries.get(0) + " is imported";
     }
-    return "if the application imports " + String.join(" or ", entries) + " first";
+    return "if the application imports "
+        + String.join(" or ", entries)
+        + " first (no entry module is configured, so ORM Lens cannot tell whether it does)";
   }
 
   /** On the import that raises. */

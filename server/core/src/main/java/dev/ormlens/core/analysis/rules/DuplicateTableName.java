@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * ORM302: two tables of one name in one {@code MetaData}. SQLAlchemy raises {@code
  * InvalidRequestError: Table '...' is already defined for this MetaData instance} when the second
- * is created, at import.
+ * is created, at import, unless the later definition says {@code extend_existing=True} or {@code
+ * keep_existing=True} (then it amends or reuses the first).
  */
 public final class DuplicateTableName implements Rule {
   public static final String CODE = "ORM302";
@@ -32,7 +33,9 @@ public final class DuplicateTableName implements Rule {
           continue;
         }
         List<MappedTable> tables = model.allTables(registry.metadataId()).get(t.key());
-        if (tables.size() < 2) {
+        // Import order decides which definition comes first; we do not know it for sure, so any
+        // order in which every later one may extend is given the benefit of the doubt.
+        if (tables.stream().filter(x -> !x.extendExisting()).count() < 2) {
           continue;
         }
         List<Diagnostic.Related> related = new ArrayList<>();

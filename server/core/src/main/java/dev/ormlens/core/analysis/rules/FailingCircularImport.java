@@ -15,6 +15,11 @@ import java.util.List;
  * initialised and has not yet defined {@code name} raises {@code ImportError}. Cycles that do not
  * fail (attribute access at call time, names defined before the import) are not reported. Both
  * imports that close the cycle are marked: the one that raises and the one that started it.
+ *
+ * <p>Severity follows certainty: an error when the failure follows from the application's entry
+ * modules; without them, each model module is tried as the first import, and a failure is latent (a
+ * warning that names the first import it needs), since the application may never import that module
+ * first.
  */
 public final class FailingCircularImport implements Rule {
   public static final String CODE = "ORM201";
@@ -30,15 +35,18 @@ public final class FailingCircularImport implements Rule {
     ImportAnalysis imports = ctx.imports();
     for (ImportAnalysis.Finding finding : imports.circularImports()) {
       CircularImport c = finding.failure();
-      String when = CircularImportWording.when(finding, !imports.entryModules().isEmpty());
+      boolean known = !imports.entryModules().isEmpty();
+      String when = CircularImportWording.when(finding, known);
+      Severity severity = known ? Severity.ERROR : Severity.WARNING;
+      String latent = known ? "" : "latent ";
       List<Diagnostic.Related> related = related(c);
       if (c.file().path().equals(path)) {
         out.add(
             ctx.diagnostic(
                 CODE,
-                Severity.ERROR,
+                severity,
                 c.name().range(),
-                CircularImportWording.raising(c, when),
+                latent + CircularImportWording.raising(c, when),
                 related));
       }
       CircularImport.Step start = c.chain().get(0);
@@ -46,9 +54,9 @@ public final class FailingCircularImport implements Rule {
         out.add(
             ctx.diagnostic(
                 CODE,
-                Severity.ERROR,
+                severity,
                 start.statement().moduleRange(),
-                CircularImportWording.starting(c, when),
+                latent + CircularImportWording.starting(c, when),
                 related));
       }
     }

@@ -26,6 +26,10 @@ import java.util.List;
  * <p>A module has run if it is in the run-time import closure (module-level and implicit imports,
  * package {@code __init__} files included; not {@code TYPE_CHECKING}, not inside functions) of the
  * module that holds the reference, or of a configured entry module.
+ *
+ * <p>Severity follows certainty: an error when entry modules say how the application starts;
+ * without them the finding is latent (a warning): it fails only if the application configures
+ * mappers having imported nothing but the referring module's closure, which ORM Lens cannot know.
  */
 public final class NeverImported implements Rule {
   public static final String CODE = "ORM202";
@@ -96,8 +100,17 @@ public final class NeverImported implements Rule {
             + ") is never imported at run time by "
             + importers(module, imports.entryModules())
             + (resolver ? "" : reachedBy(ctx, module, target));
+    boolean known = !imports.entryModules().isEmpty();
+    String latent =
+        known
+            ? ""
+            : " No entry module is configured, so this fails only if the application has not"
+                + " imported "
+                + target
+                + " by then some other way.";
     String fix =
-        " Import "
+        latent
+            + " Import "
             + target
             + " at run time where the application starts (for example in its package's"
             + " __init__.py), or list it in entry-modules.";
@@ -121,9 +134,9 @@ public final class NeverImported implements Rule {
     out.add(
         ctx.diagnostic(
             CODE,
-            Severity.ERROR,
+            known ? Severity.ERROR : Severity.WARNING,
             range,
-            message,
+            (known ? "" : "latent: ") + message,
             List.of(
                 RuleContext.related(new Location(definedIn.path(), definition), "defined here"))));
   }

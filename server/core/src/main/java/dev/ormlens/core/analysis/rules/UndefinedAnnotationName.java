@@ -19,7 +19,11 @@ import java.util.List;
  * a mapped class is evaluated by SQLAlchemy's declarative scan, which raises {@code
  * MappedAnnotationError} for a name it cannot resolve, except for the target class of a
  * relationship, which it looks up in its registry by name: that works, but type checkers and
- * editors cannot see the name. In a class that is not mapped, nothing evaluates a lazy annotation.
+ * editors cannot see the name. In a class that is not mapped, nothing evaluates a lazy annotation,
+ * so an undefined name there is a type checker's finding, not ours.
+ *
+ * <p>The rule reads model files only (a file that maps at least one class): elsewhere an annotation
+ * is ordinary Python that linters and type checkers already judge.
  */
 public final class UndefinedAnnotationName implements Rule {
   public static final String CODE = "ORM203";
@@ -76,18 +80,6 @@ public final class UndefinedAnnotationName implements Rule {
                     + "' is neither imported nor defined: SQLAlchemy evaluates the Mapped[...]"
                     + " annotation when it maps the class and raises MappedAnnotationError"
                     + " (could not resolve the annotation). Import it at module level."));
-      } else {
-        out.add(
-            ctx.diagnostic(
-                CODE,
-                Severity.WARNING,
-                a.name().range(),
-                "'"
-                    + name
-                    + "' is neither imported nor defined in this module: Python never evaluates"
-                    + " this annotation, but type checkers and editors cannot resolve it. Import"
-                    + " it under `if TYPE_CHECKING:`.",
-                List.of()));
       }
     }
   }
