@@ -272,11 +272,20 @@ def _metadatas(root: str) -> list[Any]:
 def _create_all(root: str) -> list[tuple[Any, Any]]:
     """One in-memory SQLite engine per MetaData (table names may repeat across
     MetaData objects); returns the (MetaData, Engine) pairs."""
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
 
     engines = []
     for md in _metadatas(root):
         engine = create_engine("sqlite://")
+        # SQLite has no schemas; an attached in-memory database per schema stands in for one
+        # (Postgres-style "schema.table" models are common in real applications).
+        schemas = sorted({t.schema for t in md.tables.values() if t.schema})
+        if schemas:
+            def attach(dbapi_connection, _record, schemas=schemas):
+                for schema in schemas:
+                    quoted = schema.replace('"', '""')
+                    dbapi_connection.execute(f'ATTACH DATABASE \':memory:\' AS "{quoted}"')
+            event.listen(engine, "connect", attach)
         md.create_all(engine)
         engines.append((md, engine))
     return engines

@@ -30,6 +30,9 @@ build/venv-sa20/bin/python -m pytest -q bench
 echo "== Differential: ORM Lens against SQLAlchemy 2.0 and 2.1 on the CI sample (scripts/differential.sh)"
 bash scripts/differential.sh
 
+echo "== Real-world corpus sample: released apps from PyPI, zero false errors (bench/realworld)"
+build/venv-sa20/bin/python bench/realworld/realworld.py --sample
+
 echo "== VS Code extension: lint and unit tests"
 (cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm test)
 
