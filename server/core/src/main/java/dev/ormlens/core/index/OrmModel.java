@@ -26,8 +26,26 @@ public final class OrmModel {
   /** A class registry and the metadata its string lookups see. */
   public record Registry(String id, String metadataId, FileFacts file, TextRange range) {}
 
-  /** A relationship as it appears on a mapped class, with the file it is written in. */
-  public record RelationshipSite(FileFacts file, RelationshipFact fact, MappedClass owner) {}
+  /**
+   * A relationship as it appears on a mapped class, with the file it is written in.
+   *
+   * <p>Equality names the owner instead of comparing it: the owner lists its relationships, so
+   * comparing records that point at each other would recurse without end.
+   */
+  public record RelationshipSite(FileFacts file, RelationshipFact fact, MappedClass owner) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RelationshipSite r
+          && file.path().equals(r.file.path())
+          && fact.equals(r.fact)
+          && owner.qualifiedName().equals(r.owner.qualifiedName());
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(file.path(), fact.attribute(), owner.qualifiedName());
+    }
+  }
 
   /** A column as it appears on a mapped class or table, with the file it is written in. */
   public record ColumnSite(FileFacts file, ColumnFact fact) {}
@@ -58,6 +76,33 @@ public final class OrmModel {
 
     public String module() {
       return file.module();
+    }
+
+    /**
+     * Equal when they are the same class read from the same facts; relationships and columns are
+     * derived from those facts and are not compared (they point back at this class).
+     */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MappedClass c
+          && qualifiedName.equals(c.qualifiedName)
+          && file.path().equals(c.file.path())
+          && file.contentHash() == c.file.contentHash()
+          && fact.equals(c.fact)
+          && registryId.equals(c.registryId)
+          && java.util.Objects.equals(tableKey, c.tableKey)
+          && java.util.Objects.equals(superclass, c.superclass)
+          && complete == c.complete;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(qualifiedName, registryId, tableKey);
+    }
+
+    @Override
+    public String toString() {
+      return "MappedClass[" + qualifiedName + " in " + registryId + ", table " + tableKey + "]";
     }
   }
 
