@@ -9,18 +9,12 @@ import dev.ormlens.core.model.AnnotationName;
 import dev.ormlens.core.model.Binding;
 import dev.ormlens.core.model.NameRef;
 import dev.ormlens.core.text.TextRange;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.ormlens.core.text.WordList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads annotations: the class a {@code Mapped[...]} relationship annotation names, and every name
@@ -52,7 +46,7 @@ final class Annotations {
       Set.of("Mapped", "WriteOnlyMapped", "DynamicMapped", "relationship");
 
   /** Python's builtins: an annotation may name them without an import. */
-  private static final Set<String> BUILTINS = loadBuiltins();
+  private static final Set<String> BUILTINS = WordList.load(Annotations.class, "builtin-names.txt");
 
   /** Type constructors whose parameters after the first are values, not types. */
   private static final Set<String> METADATA_AFTER_FIRST = Set.of("Annotated");
@@ -155,18 +149,6 @@ final class Annotations {
       if (!BUILTINS.contains(head) && !Character.isDigit(head.charAt(0))) {
         addName(head, new TextRange(base + m.start(), base + m.start() + head.length()), true);
       }
-    }
-  }
-
-  private static Set<String> loadBuiltins() {
-    try (InputStream in = Annotations.class.getResourceAsStream("builtin-names.txt");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return r.lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .collect(Collectors.toUnmodifiableSet());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -23,6 +23,16 @@ enum Callee {
   DECLARED_ATTR,
   OTHER;
 
+  /**
+   * Whether a call may create a project's own subclass of Flask-SQLAlchemy's extension ({@code db =
+   * IndicoSQLAlchemy(app)}): facts are per file, so the front end records such calls by their usual
+   * name and the model builder keeps them only if the class really subclasses {@code SQLAlchemy}.
+   */
+  static boolean maySubclassFlaskSqlalchemy(String qualified) {
+    String last = qualified.substring(qualified.lastIndexOf('.') + 1);
+    return last.endsWith("SQLAlchemy") && last.length() > "SQLAlchemy".length();
+  }
+
   static Callee of(String qualified) {
     String last = qualified.substring(qualified.lastIndexOf('.') + 1);
     return switch (last) {
@@ -40,13 +50,7 @@ enum Callee {
       case "SQLAlchemy" -> FLASK_SQLALCHEMY;
       case "map_imperatively" -> MAP_IMPERATIVELY;
       case "declared_attr" -> DECLARED_ATTR;
-      // A project's own subclass of Flask-SQLAlchemy's extension, by the usual naming
-      // (`db = MySQLAlchemy(app)`, `SignallingSQLAlchemy`): facts are per file, so the class
-      // itself cannot be looked at here.
-      default ->
-          last.endsWith("SQLAlchemy") && last.length() > "SQLAlchemy".length()
-              ? FLASK_SQLALCHEMY
-              : OTHER;
+      default -> OTHER;
     };
   }
 }

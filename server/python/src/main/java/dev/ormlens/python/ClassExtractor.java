@@ -302,11 +302,11 @@ final class ClassExtractor {
       TextRange nameRange = src.range(nameNode);
       attributes.add(new ClassFact.Attribute(name, nameRange, false));
       if (name.equals("__table_args__")) {
-        String returned = returnedSchema(field(function, "body"));
-        if (returned != null && !UNKNOWN_SCHEMA.equals(returned)) {
-          schema = NO_SCHEMA.equals(returned) ? null : returned;
-          extendExisting |=
-              returnedTableArgs(field(function, "body"), this::tableArgsExtendExisting);
+        Node returned = returnedValue(field(function, "body"));
+        String returnedSchema = returnedSchema(returned);
+        if (returnedSchema != null && !UNKNOWN_SCHEMA.equals(returnedSchema)) {
+          schema = NO_SCHEMA.equals(returnedSchema) ? null : returnedSchema;
+          extendExisting |= tableArgsExtendExisting(returned);
         } else {
           dynamicTableName = true;
         }
@@ -351,75 +351,77 @@ final class ClassExtractor {
       }
     }
 
-    /** {@code {"schema": "x"}}, or a tuple whose last element is such a dict. */
-    private String tableArgsSchema(Node right) {
+    /**
+     * The options of {@code __table_args__}: the entries of a literal dict, alone or ending a
+     * tuple, by key; null when the value is not such a literal.
+     */
+    private Map<String, Node> tableArgsOptions(Node right) {
       Node dict = right;
       if (is(right, "tuple")) {
         List<Node> items = namedChildren(right);
         dict = items.isEmpty() ? null : Nodes.unwrap(items.get(items.size() - 1));
       }
       if (!is(dict, "dictionary")) {
-        return null;
+        return is(right, "tuple") ? Map.of() : null;
       }
+      Map<String, Node> options = new LinkedHashMap<>();
       for (Node pair : namedChildren(dict)) {
         StringLiteral key = is(pair, "pair") ? expressions.string(field(pair, "key")) : null;
-        if (key != null && key.value().equals("schema")) {
-          StringLiteral value = expressions.string(field(pair, "value"));
-          return value == null ? UNKNOWN_SCHEMA : value.value();
+        if (key != null) {
+          options.put(key.value(), field(pair, "value"));
         }
       }
-      return null;
+      return options;
+    }
+
+    /** {@code {"schema": "x"}}, or a tuple whose last element is such a dict. */
+    private String tableArgsSchema(Node right) {
+      Map<String, Node> options = tableArgsOptions(right);
+      Node value = options == null ? null : options.get("schema");
+      if (value == null) {
+        return null;
+      }
+      StringLiteral schema = expressions.string(value);
+      return schema == null ? UNKNOWN_SCHEMA : schema.value();
+    }
+
+    /** {@code "extend_existing": True} or {@code "keep_existing": True} among the options. */
+    private boolean tableArgsExtendExisting(Node right) {
+      Map<String, Node> options = tableArgsOptions(right);
+      return options != null
+          && (isTrue(options.get("extend_existing")) || isTrue(options.get("keep_existing")));
+    }
+
+    private static boolean isTrue(Node value) {
+      return value != null && is(Nodes.unwrap(value), "true");
     }
 
     /**
      * The schema a {@code @declared_attr __table_args__} returns: a literal dict (or a tuple ending
      * with one), or a helper called with {@code schema="x"} ({@code auto_table_args(cls,
-     * schema="events")}). Null when it returns none we can read.
+     * schema="events")}). {@link #NO_SCHEMA} for literals without one; null when it returns nothing
+     * we can read.
      */
-    private String returnedSchema(Node body) {
-      for (Node statement : namedChildren(body)) {
-        if (!is(statement, "return_statement") || statement.getNamedChildCount() == 0) {
-          continue;
-        }
-        Node value = Nodes.unwrap(statement.getNamedChild(0));
-        if (is(value, "call")) {
-          StringLiteral s = expressions.string(expressions.keyword(value, "schema"));
-          return s == null ? null : s.value();
-        }
-        String s = tableArgsSchema(value);
-        return s == null && (is(value, "dictionary") || is(value, "tuple")) ? NO_SCHEMA : s;
+    private String returnedSchema(Node value) {
+      if (is(value, "call")) {
+        StringLiteral s = expressions.string(expressions.keyword(value, "schema"));
+        return s == null ? null : s.value();
       }
-      return null;
+      if (tableArgsOptions(value) == null) {
+        return null;
+      }
+      String s = tableArgsSchema(value);
+      return s == null ? NO_SCHEMA : s;
     }
 
-    private boolean returnedTableArgs(Node body, java.util.function.Predicate<Node> test) {
+    /** The value of a function body's first {@code return}, or null. */
+    private Node returnedValue(Node body) {
       for (Node statement : namedChildren(body)) {
         if (is(statement, "return_statement") && statement.getNamedChildCount() > 0) {
-          return test.test(Nodes.unwrap(statement.getNamedChild(0)));
+          return Nodes.unwrap(statement.getNamedChild(0));
         }
       }
-      return false;
-    }
-
-    /** {@code {"extend_existing": True}} or {@code keep_existing}, alone or ending a tuple. */
-    private boolean tableArgsExtendExisting(Node right) {
-      Node dict = right;
-      if (is(right, "tuple")) {
-        List<Node> items = namedChildren(right);
-        dict = items.isEmpty() ? null : Nodes.unwrap(items.get(items.size() - 1));
-      }
-      if (!is(dict, "dictionary")) {
-        return false;
-      }
-      for (Node pair : namedChildren(dict)) {
-        StringLiteral key = is(pair, "pair") ? expressions.string(field(pair, "key")) : null;
-        if (key != null
-            && (key.value().equals("extend_existing") || key.value().equals("keep_existing"))
-            && is(Nodes.unwrap(field(pair, "value")), "true")) {
-          return true;
-        }
-      }
-      return false;
+      return null;
     }
 
     private String qualifiedMember(String member) {

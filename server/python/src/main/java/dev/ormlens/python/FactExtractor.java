@@ -340,13 +340,18 @@ final class FactExtractor {
             case GENERATE_BASE -> RegistryFact.Kind.GENERATED_BASE;
             case FLASK_SQLALCHEMY -> RegistryFact.Kind.FLASK_SQLALCHEMY;
             case METADATA -> RegistryFact.Kind.METADATA;
-            default -> null;
+            default ->
+                Callee.maySubclassFlaskSqlalchemy(callee.qualified())
+                    ? RegistryFact.Kind.FLASK_SQLALCHEMY_SUBCLASS
+                    : null;
           };
       if (registryKind != null) {
         NameRef source =
-            registryKind == RegistryFact.Kind.GENERATED_BASE
-                ? expressions.nameRef(field(field(right, "function"), "object"))
-                : expressions.nameRef(expressions.keyword(right, "metadata"));
+            switch (registryKind) {
+              case GENERATED_BASE -> expressions.nameRef(field(field(right, "function"), "object"));
+              case FLASK_SQLALCHEMY_SUBCLASS -> callee;
+              default -> expressions.nameRef(expressions.keyword(right, "metadata"));
+            };
         registries.add(new RegistryFact(variable, src.range(left), registryKind, source));
       }
     } else if (is(expr, "call")) {

@@ -1,7 +1,7 @@
 package dev.ormlens.python;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ormlens.core.analysis.Analysis;
 import dev.ormlens.core.analysis.AnalysisSettings;
@@ -48,9 +48,9 @@ class ModelIdentityTest {
       seen.addAll(c.relationships());
     }
     for (OrmModel.MappedClass c : second.classes()) {
-      assertEquals(true, seen.contains(c), "same class from the same facts: " + c);
+      assertTrue(seen.contains(c), "same class from the same facts: " + c);
       for (OrmModel.RelationshipSite r : c.relationships()) {
-        assertEquals(true, seen.contains(r), "same site from the same facts");
+        assertTrue(seen.contains(r), "same site from the same facts");
       }
     }
     OrmModel edited = model(MODELS.replace("children", "kids"));

@@ -273,4 +273,50 @@ class RealWorldConstructsTest {
             slice_id = sa.Column(sa.Integer, sa.ForeignKey("slices.id"))
         """);
   }
+
+  @Test
+  void aSubclassOfFlaskSqlalchemyStillMakesModels() {
+    // indico, flask-appbuilder: db is an instance of the project's own SQLAlchemy subclass, so its
+    // classes are models and their strings are checked (the typo below fails configuration).
+    CHECKS.checkDiagnostics(
+        """
+        #- app/__init__.py
+        #- app/db.py
+        from flask_sqlalchemy import SQLAlchemy
+
+        class AppSQLAlchemy(SQLAlchemy):
+            pass
+
+        db = AppSQLAlchemy()
+        #- app/models.py
+        from app.db import db
+
+        class Event(db.Model):
+            id = db.Column(db.Integer, primary_key=True)
+            notes = db.relationship("EventNote", back_populates="event")
+
+        class EventNote(db.Model):
+            id = db.Column(db.Integer, primary_key=True)
+            event_id = db.Column(db.ForeignKey("event.id"))
+            event = db.relationship("Evnt", back_populates="notes")
+        #                           ^^^^^^ error[ORM101]: no mapped class named 'Evnt'
+        """);
+  }
+
+  @Test
+  void aLookalikeNameThatIsNotFlaskSqlalchemyMakesNoModels() {
+    // Only a real subclass counts: a class merely named like one maps nothing, so ORM Lens
+    // claims nothing about what inherits from its attributes.
+    CHECKS.checkDiagnostics(
+        """
+        class FakeSQLAlchemy:
+            class Model:
+                pass
+
+        db = FakeSQLAlchemy()
+
+        class Event(db.Model):
+            notes = "EventNote"
+        """);
+  }
 }

@@ -1,16 +1,10 @@
 package dev.ormlens.core.analysis;
 
 import dev.ormlens.core.text.TextRange;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.ormlens.core.text.WordList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads the Python expression strings SQLAlchemy evaluates against the registry ({@code
@@ -24,7 +18,8 @@ final class ExpressionStrings {
   private static final Set<String> KEYWORDS =
       Set.of("and", "or", "not", "in", "is", "if", "else", "for", "lambda");
 
-  private static final Set<String> NAMESPACE = load();
+  private static final Set<String> NAMESPACE =
+      WordList.load(ExpressionStrings.class, "expression-names.txt");
 
   private ExpressionStrings() {}
 
@@ -82,17 +77,5 @@ final class ExpressionStrings {
 
   private static boolean isPart(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
-  }
-
-  private static Set<String> load() {
-    try (InputStream in = ExpressionStrings.class.getResourceAsStream("expression-names.txt");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return r.lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .collect(Collectors.toUnmodifiableSet());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

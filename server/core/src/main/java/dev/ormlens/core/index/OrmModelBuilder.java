@@ -215,6 +215,11 @@ final class OrmModelBuilder {
             }
           }
           case METADATA -> {}
+          case FLASK_SQLALCHEMY_SUBCLASS -> {
+            if (subclassesFlaskSqlalchemy(r.source(), 0)) {
+              registries.put(id, new Registry(id, metadataFor(id, null), file, r.nameRange()));
+            }
+          }
           default ->
               registries.put(
                   id, new Registry(id, metadataFor(id, r.source()), file, r.nameRange()));
@@ -383,7 +388,7 @@ final class OrmModelBuilder {
             (rk == RegistryFact.Kind.DECLARATIVE_BASE || rk == RegistryFact.Kind.GENERATED_BASE)
                 && r.members().isEmpty();
         boolean flaskModel =
-            rk == RegistryFact.Kind.FLASK_SQLALCHEMY && r.members().equals(List.of("Model"));
+            isFlaskExtension(r.qualifiedName(), rk) && r.members().equals(List.of("Model"));
         if ((base || flaskModel) && family == null) {
           family = aliases.getOrDefault(r.qualifiedName(), r.qualifiedName());
         }
@@ -593,7 +598,36 @@ final class OrmModelBuilder {
     }
     for (RegistryFact r : registry.file().registries()) {
       if (Symbol.qualify(registry.file(), r.name()).equals(registry.id())) {
-        return r.kind() == RegistryFact.Kind.FLASK_SQLALCHEMY;
+        return isFlaskExtension(registry.id(), r.kind());
+      }
+    }
+    return false;
+  }
+
+  /** Flask-SQLAlchemy's {@code SQLAlchemy()}, or an instance of a verified subclass of it. */
+  private boolean isFlaskExtension(String id, RegistryFact.Kind kind) {
+    return kind == RegistryFact.Kind.FLASK_SQLALCHEMY
+        || kind == RegistryFact.Kind.FLASK_SQLALCHEMY_SUBCLASS && registries.containsKey(id);
+  }
+
+  /**
+   * Whether the class called ({@code MySQLAlchemy} in {@code db = MySQLAlchemy(app)}) inherits from
+   * Flask-SQLAlchemy's {@code SQLAlchemy}: a class of the workspace whose bases lead there, or a
+   * class of an installed package (which we cannot read, and which the name says it is).
+   */
+  private boolean subclassesFlaskSqlalchemy(NameRef called, int depth) {
+    if (called == null || depth > 8) {
+      return false;
+    }
+    Symbol s = index.resolve(called.qualified());
+    if (s instanceof Symbol.External e) {
+      return e.qualified().endsWith("SQLAlchemy");
+    }
+    if (s instanceof Symbol.Class c && c.members().isEmpty()) {
+      for (NameRef base : c.fact().bases()) {
+        if (subclassesFlaskSqlalchemy(base, depth + 1)) {
+          return true;
+        }
       }
     }
     return false;
