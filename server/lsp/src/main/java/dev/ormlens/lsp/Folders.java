@@ -1,18 +1,35 @@
 package dev.ormlens.lsp;
 
 import dev.ormlens.python.PythonModules;
+import dev.ormlens.workspace.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The workspace folders, added and removed at run time, and the module name of a file from the
- * folder it is in ({@code src/} layouts included, as {@link dev.ormlens.workspace.Discovery} does).
+ * The workspace folders, added and removed at run time, and the module name of a file.
+ *
+ * <p>Architecture invariant: a file edited in the editor has the module name the workspace scan
+ * gave it ({@link dev.ormlens.workspace.Discovery} through its import roots, so {@code
+ * backend/app/models.py} under a {@code backend} root is {@code app.models}, not {@code
+ * backend.app.models}). The scan's names are remembered here; a file the scan has not seen is named
+ * like a scanned file beside it, and only a file in a folder the scan never saw falls back to the
+ * folder (or its {@code src/}).
  */
 final class Folders {
   private final List<Path> roots = new CopyOnWriteArrayList<>();
+  private final Map<Path, String> scanned = new ConcurrentHashMap<>();
+
+  /** Remembers the module names a scan of a folder gave its files. */
+  void named(List<SourceFile> files) {
+    for (SourceFile f : files) {
+      scanned.put(f.absolute().toAbsolutePath().normalize(), f.module());
+    }
+  }
 
   void add(Path root) {
     Path r = root.toAbsolutePath().normalize();
@@ -48,6 +65,15 @@ final class Folders {
   }
 
   String moduleOf(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    String known = scanned.get(absolute);
+    if (known != null) {
+      return known;
+    }
+    String besideScanned = besideScanned(absolute);
+    if (besideScanned != null) {
+      return besideScanned;
+    }
     Path root = rootOf(file);
     if (root == null) {
       root = file.getParent();
@@ -60,6 +86,31 @@ final class Folders {
     }
     String module = PythonModules.moduleName(root.relativize(file).toString().replace('\\', '/'));
     return module == null ? "" : module;
+  }
+
+  /** A new file's name from a scanned file in the same folder: same package, its own stem. */
+  private String besideScanned(Path file) {
+    Path dir = file.getParent();
+    String stem = PythonModules.moduleName(file.getFileName().toString());
+    if (dir == null || stem == null) {
+      return null;
+    }
+    for (Map.Entry<Path, String> e : scanned.entrySet()) {
+      if (!dir.equals(e.getKey().getParent())) {
+        continue;
+      }
+      String sibling = e.getValue();
+      boolean init = e.getKey().getFileName().toString().equals("__init__.py");
+      String pkg =
+          init
+              ? sibling
+              : sibling.contains(".") ? sibling.substring(0, sibling.lastIndexOf('.')) : "";
+      if (stem.isEmpty()) {
+        return pkg; // a new __init__.py
+      }
+      return pkg.isEmpty() ? stem : pkg + "." + stem;
+    }
+    return null;
   }
 
   static List<Path> under(List<String> paths, Path root) {

@@ -165,7 +165,9 @@ final class Reindexer {
       }
       byRoot.put(root, inRoot);
       files.addAll(inRoot);
+      folders.named(inRoot);
     }
+    renameOpenDocuments(files);
     int all = files.size();
     progress.begin("Indexing SQLAlchemy models", all);
     int before = 0;
@@ -259,6 +261,31 @@ final class Reindexer {
       }
     } catch (RuntimeException e) {
       log.error("re-indexing failed", e);
+    }
+  }
+
+  /**
+   * Buffers opened before the scan named their files were read under a guessed module name; they
+   * are read again under the scan's.
+   */
+  private void renameOpenDocuments(List<SourceFile> scanned) {
+    Set<String> paths = new HashSet<>();
+    scanned.forEach(f -> paths.add(f.path()));
+    synchronized (this) {
+      List<FileFacts> renamed = new ArrayList<>();
+      Map<String, Integer> versions = new java.util.HashMap<>();
+      for (Document d : documents.all()) {
+        FileFacts current = snapshot.index().file(d.path()).orElse(null);
+        if (paths.contains(d.path())
+            && current != null
+            && !current.module().equals(folders.moduleOf(Path.of(d.path())))) {
+          renamed.add(facts(d));
+          versions.put(d.path(), d.version());
+        }
+      }
+      if (!renamed.isEmpty()) {
+        swap(renamed, versions, List.of(), false);
+      }
     }
   }
 
