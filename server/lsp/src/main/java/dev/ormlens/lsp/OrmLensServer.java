@@ -160,7 +160,19 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
   @Override
   public void initialized(InitializedParams params) {
     registerWatchers();
-    reloadConfiguration(null).thenRun(() -> index(folders.all()));
+    // Requests wait for the index from now on, not only once the settings have arrived.
+    reindexer.expectLoad();
+    reloadConfiguration(null)
+        .whenComplete(
+            (ignored, failure) -> {
+              try {
+                if (failure == null) {
+                  index(folders.all());
+                }
+              } finally {
+                reindexer.expectedLoadStarted();
+              }
+            });
   }
 
   private void registerWatchers() {

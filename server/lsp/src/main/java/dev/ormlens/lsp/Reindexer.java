@@ -42,6 +42,8 @@ final class Reindexer {
   private static final int CHUNK = 1024;
 
   private final OpenDocuments documents;
+  private final java.util.concurrent.atomic.AtomicInteger loading =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Folders folders;
   private final Log log;
   private final BiConsumer<Snapshot, Boolean> publisher;
@@ -137,7 +139,23 @@ final class Reindexer {
   }
 
   /** Indexes workspace folders from disk, chunk by chunk, so requests see what is known so far. */
+  /** A load is about to start (the server waits for the client's settings first). */
+  void expectLoad() {
+    loading.incrementAndGet();
+  }
+
+  /** The load announced by {@link #expectLoad} has started, or will not. */
+  void expectedLoadStarted() {
+    loading.decrementAndGet();
+  }
+
+  /** Whether a folder is still being indexed: answers about it may not be complete yet. */
+  boolean loading() {
+    return loading.get() > 0;
+  }
+
   void loadFolders(List<Path> roots, Progress progress, Runnable done) {
+    loading.incrementAndGet();
     Thread t =
         new Thread(
             () -> {
@@ -146,6 +164,7 @@ final class Reindexer {
               } catch (RuntimeException e) {
                 log.error("indexing failed", e);
               } finally {
+                loading.decrementAndGet();
                 done.run();
               }
             },

@@ -92,6 +92,7 @@ final class Requests {
           if (path == null) {
             return empty;
           }
+          awaitIndex(method, cancel);
           Integer before = documents.get(path).map(Document::version).orElse(null);
           Snapshot snapshot = reindexer.ensureCurrent(path);
           FileFacts file = snapshot.index().file(path).orElse(null);
@@ -109,6 +110,34 @@ final class Requests {
           return result;
         });
   }
+
+  /**
+   * Waits for the workspace index, so that an editor never gets an empty answer that would be right
+   * a moment later (a definition in a class whose base is not indexed yet). Past {@link
+   * #INDEX_WAIT_MS} the request fails saying so, and the editor may ask again.
+   */
+  private void awaitIndex(String method, CancelChecker cancel) {
+    long deadline = System.nanoTime() + INDEX_WAIT_MS * 1_000_000L;
+    while (reindexer.loading()) {
+      cancel.checkCanceled();
+      if (System.nanoTime() > deadline) {
+        throw new ResponseErrorException(
+            new ResponseError(
+                ResponseErrorCode.RequestFailed,
+                method + ": ORM Lens is still indexing the workspace; try again in a moment",
+                null));
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CancellationException("interrupted while waiting for the index");
+      }
+    }
+  }
+
+  /** How long a document request waits for the workspace index before saying it is not ready. */
+  static final long INDEX_WAIT_MS = 15_000;
 
   /** Stops accepting requests; those already queued are still answered. */
   void shutdown() {

@@ -86,4 +86,23 @@ class ModuleNamesTest {
             .get(10, TimeUnit.SECONDS);
     return result.getLeft();
   }
+
+  @Test
+  void aDefinitionAskedWhileIndexingWaitsForTheIndex() throws Exception {
+    Map<String, String> files = new java.util.HashMap<>(APP);
+    for (int i = 0; i < 6000; i++) {
+      files.put(
+          "server/appname/services/s" + i + ".py",
+          "def handler_" + i + "():\n    return " + i + "\n");
+    }
+    try (Session s = new Session(dir, files, false, caps -> {}, false)) {
+      String file = "server/appname/models/parent.py";
+      s.open(file);
+      boolean askedWhileIndexing = !s.client.ready();
+      List<? extends Location> answer = definition(s, file);
+      assertEquals(true, askedWhileIndexing, "the request went out before indexing ended");
+      assertEquals(1, answer.size(), "answered from the whole index, not an empty partial one");
+      assertEquals(s.uri("server/appname/models/child.py"), answer.get(0).getUri());
+    }
+  }
 }

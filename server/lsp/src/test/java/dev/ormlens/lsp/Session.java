@@ -54,6 +54,17 @@ final class Session implements AutoCloseable {
       boolean pullDiagnostics,
       java.util.function.Consumer<ClientCapabilities> capabilities)
       throws Exception {
+    this(root, files, pullDiagnostics, capabilities, true);
+  }
+
+  /** {@code awaitIndexed} false: returns as soon as the server is initialised, indexing or not. */
+  Session(
+      Path root,
+      Map<String, String> files,
+      boolean pullDiagnostics,
+      java.util.function.Consumer<ClientCapabilities> capabilities,
+      boolean awaitIndexed)
+      throws Exception {
     this.root = root;
     for (var e : files.entrySet()) {
       Path p = root.resolve(e.getKey());
@@ -96,7 +107,9 @@ final class Session implements AutoCloseable {
     init.setCapabilities(caps);
     remote.initialize(init).get(10, TimeUnit.SECONDS);
     remote.initialized(new InitializedParams());
-    await().atMost(Duration.ofSeconds(20)).until(client::ready);
+    if (awaitIndexed) {
+      await().atMost(Duration.ofSeconds(20)).until(client::ready);
+    }
   }
 
   String uri(String relative) {
