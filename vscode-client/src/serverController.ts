@@ -168,7 +168,8 @@ export class ServerController implements vscode.Disposable {
         configurationSection: "ormlens",
         fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.py,pyproject.toml}"),
       },
-      initializationOptions: { ormlens: settings() },
+      // Pulled diagnostics (VS Code asks for them per document); the server pushes otherwise.
+      initializationOptions: { ormlens: settings(), diagnosticMode: "pull" },
       // A failed initialize is reported once, by start(), with what the server said.
       initializationFailedHandler: () => false,
       outputChannel: this.output,

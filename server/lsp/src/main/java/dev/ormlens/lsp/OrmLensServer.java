@@ -137,7 +137,7 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
             && text.getCodeAction().getResolveSupport() != null
             && text.getCodeAction().getResolveSupport().getProperties() != null
             && text.getCodeAction().getResolveSupport().getProperties().contains("edit"));
-    if (text != null && text.getDiagnostic() != null) {
+    if (pullsDiagnostics(text)) {
       caps.setDiagnosticProvider(new DiagnosticRegistrationOptions(true, false));
       pushed.disable();
       var ws = capabilities.getWorkspace();
@@ -148,6 +148,26 @@ public final class OrmLensServer implements OrmLensApi, LanguageClientAware {
     }
     return CompletableFuture.completedFuture(
         new InitializeResult(caps, new ServerInfo("ormlens", dev.ormlens.cli.Version.VERSION)));
+  }
+
+  /**
+   * Pull diagnostics only when the client asks for them: it supports {@code
+   * textDocument/diagnostic} and either handles no pushed ones or says {@code "diagnosticMode":
+   * "pull"} in its initialization options. A client that takes both (many editors and test
+   * harnesses wait for {@code publishDiagnostics}) keeps getting them pushed.
+   */
+  private boolean pullsDiagnostics(org.eclipse.lsp4j.TextDocumentClientCapabilities text) {
+    if (text == null || text.getDiagnostic() == null) {
+      return false;
+    }
+    boolean handlesPushed = text.getPublishDiagnostics() != null;
+    JsonElement mode =
+        initializationOptions != null && initializationOptions.isJsonObject()
+            ? initializationOptions.getAsJsonObject().get("diagnosticMode")
+            : null;
+    boolean askedForPull =
+        mode != null && mode.isJsonPrimitive() && "pull".equals(mode.getAsString());
+    return !handlesPushed || askedForPull;
   }
 
   private void addFolder(String uri) {

@@ -6,6 +6,9 @@ import java.io.PrintStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
  * Serves the protocol over a pair of streams: stdin/stdout for {@code ormlens lsp}, pipes in tests.
@@ -21,9 +24,34 @@ public final class Stdio {
             .setRemoteInterface(OrmLensClient.class)
             .setInput(in)
             .setOutput(out)
+            .setExceptionHandler(Stdio::toResponseError)
             .create();
     server.connect(launcher.getRemoteProxy());
     return launcher.startListening();
+  }
+
+  /**
+   * A method the protocol interface declares but this server does not implement (lsp4j's default
+   * throws {@link UnsupportedOperationException}) is answered {@code MethodNotFound} (-32601), as
+   * for any unknown method; anything else is an internal error, with no stack trace sent.
+   */
+  static ResponseError toResponseError(Throwable t) {
+    Throwable cause = t;
+    while (cause.getCause() != null
+        && (cause instanceof java.util.concurrent.CompletionException
+            || cause instanceof java.lang.reflect.InvocationTargetException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ResponseErrorException r) {
+      return r.getResponseError();
+    }
+    if (cause instanceof UnsupportedOperationException) {
+      return new ResponseError(ResponseErrorCode.MethodNotFound, "method not supported", null);
+    }
+    return new ResponseError(
+        ResponseErrorCode.InternalError,
+        "internal error: " + cause.getClass().getSimpleName(),
+        null);
   }
 
   /**

@@ -80,6 +80,15 @@ final class Conversations {
     rpc.request(11, "ormlens/noSuchMethod", "{}");
     JsonObject unknown = rpc.response(11);
     assertEquals(-32601, unknown.getAsJsonObject("error").get("code").getAsInt());
+    // A protocol method the server does not implement (nor advertise) is not found either.
+    rpc.request(
+        14,
+        "textDocument/typeDefinition",
+        "{\"textDocument\":{\"uri\":\"file:///x.py\"},\"position\":{\"line\":0,\"character\":0}}");
+    JsonObject unimplemented = rpc.response(14);
+    assertEquals(-32601, unimplemented.getAsJsonObject("error").get("code").getAsInt());
+    assertTrue(
+        !unimplemented.getAsJsonObject("error").has("data"), "no stack trace: " + unimplemented);
     String outside = Path.of("/nonexistent/elsewhere.py").toUri().toString();
     rpc.request(
         12,

@@ -156,4 +156,32 @@ class EditingTest {
       assertTrue(s.client.diagnostics.isEmpty(), "nothing pushed in pull mode");
     }
   }
+
+  @Test
+  void aClientThatTakesBothPushedAndPulledDiagnosticsGetsThemPushed() throws Exception {
+    // Many editors and harnesses declare pull support yet wait for publishDiagnostics; only a
+    // client that asks (initializationOptions "diagnosticMode": "pull") is switched to pull.
+    try (Session s =
+        new Session(
+            dir,
+            LanguageServerTest.SHOP,
+            true,
+            caps ->
+                caps.getTextDocument()
+                    .setPublishDiagnostics(
+                        new org.eclipse.lsp4j.PublishDiagnosticsCapabilities()))) {
+      s.open("shop/child.py");
+      s.replace("shop/child.py", "relationship(\"Parent\"", "relationship(\"Parnt\"");
+      String uri = s.uri("shop/child.py");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                var d = s.client.diagnostics.get(uri);
+                return d != null
+                    && d.getDiagnostics().stream()
+                        .anyMatch(x -> "ORM101".equals(x.getCode().getLeft()));
+              });
+    }
+  }
 }
