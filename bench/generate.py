@@ -296,7 +296,10 @@ class Emitter:
         kw = []
         if r.assoc is not None:
             kw.append(f"secondary={self.secondary_expr(r)}")
-        if r.back:
+        if r.back and getattr(self.pkg, "kwargs_splat", False):
+            # Real code passes shared keyword dicts: relationship(X, **{"back_populates": ...}).
+            kw.append(f'**{{"back_populates": "{r.back}"}}')
+        elif r.back:
             kw.append(f'back_populates="{r.back}"')
         if r.self_ref and r.kind == "m2o":
             kw.append(f'remote_side="{r.owner.name}.id"')
@@ -589,6 +592,10 @@ class Flask(Emitter):
     """Flask-SQLAlchemy db.Model."""
 
     def base_module(self) -> str:
+        if getattr(self.pkg, "flask_subclass", False):
+            # The application's own subclass of the extension (Indico, Flask-AppBuilder do this).
+            return "\n".join([self.header("the Flask-SQLAlchemy extension object."), "", "from flask_sqlalchemy import SQLAlchemy", "", "",
+                              "class AppSQLAlchemy(SQLAlchemy):", "    pass", "", "", "db = AppSQLAlchemy()"]) + "\n"
         return "\n".join([self.header("the Flask-SQLAlchemy extension object."), "", "from flask_sqlalchemy import SQLAlchemy", "", "db = SQLAlchemy()"]) + "\n"
 
     def assoc_module(self) -> str:
@@ -1011,6 +1018,24 @@ def refactor_table_variable(pkg, rng):
         for r in m.rels:
             if r.assoc is not None:
                 r.sec_form = "variable"
+    return []
+
+
+@mutation("refactor-kwargs", stage="ok")
+def refactor_kwargs(pkg, rng):
+    """back_populates passed through **{...}: nothing may be concluded from its absence."""
+    if pkg.style in ("sqlmodel",):
+        return None
+    pkg.kwargs_splat = True  # type: ignore[attr-defined]
+    return []
+
+
+@mutation("refactor-flask-subclass", stage="ok")
+def refactor_flask_subclass(pkg, rng):
+    """db = AppSQLAlchemy(), a subclass of the extension: its db.Model classes are still models."""
+    if pkg.style != "flask":
+        return None
+    pkg.flask_subclass = True  # type: ignore[attr-defined]
     return []
 
 
