@@ -1030,6 +1030,30 @@ def refactor_kwargs(pkg, rng):
     return []
 
 
+@mutation("refactor-double-fk", stage="ok")
+def refactor_double_fk(pkg, rng):
+    """The created_by/updated_by shape of almost every real schema: a second foreign key to the
+    same table, each relationship choosing its column with foreign_keys=. SQLAlchemy neither
+    raises (no ambiguity left) nor warns (each writes its own column)."""
+    if pkg.style == "sqlmodel":
+        return None
+    up = _pick(pkg, rng, lambda r: r.kind == "m2o" and not r.self_ref and r.fk is not None
+               and r.back is not None and r.form in ("string", "annotation"))
+    if up is None:
+        return None
+    a, t, fk = up.owner, up.target, up.fk
+    down = next(r for r in t.rels if r.attr == up.back)
+    second = Fk(f"{t.table}_editor_id", t)
+    a.fks.append(second)
+    in_body = pkg.style != "imperative"  # class-body names; imperative mappings have none
+    up.extra += f", foreign_keys=[{fk.col}]" if in_body else f', foreign_keys="[{a.name}.{fk.col}]"'
+    down.extra += f', foreign_keys="[{a.name}.{fk.col}]"'
+    editor = Rel(f"{t.table}_editor", a, t, "m2o", None, fk=second)
+    editor.extra = f", foreign_keys=[{second.col}]" if in_body else f', foreign_keys="[{a.name}.{second.col}]"'
+    a.rels.append(editor)
+    return []
+
+
 @mutation("refactor-flask-subclass", stage="ok")
 def refactor_flask_subclass(pkg, rng):
     """db = AppSQLAlchemy(), a subclass of the extension: its db.Model classes are still models."""
