@@ -5,6 +5,7 @@ import dev.ormlens.core.analysis.AnalysisSettings;
 import dev.ormlens.core.analysis.Diagnostic;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.FileFacts;
+import dev.ormlens.workspace.DeclaredEntries;
 import dev.ormlens.workspace.Discovery;
 import dev.ormlens.workspace.Loader;
 import dev.ormlens.workspace.Settings;
@@ -53,7 +54,9 @@ record LoadedWorkspace(
     WorkspaceIndex index = Loader.load(files, notes);
     return new LoadedWorkspace(
         root,
-        new Analysis(index, settings.analysis()),
+        new Analysis(
+            index,
+            settings.analysis().withDeclaredEntries(DeclaredEntries.read(settings.projectDir()))),
         notes,
         index.files().size(),
         new Timings(millis(found - start), millis(System.nanoTime() - found)));

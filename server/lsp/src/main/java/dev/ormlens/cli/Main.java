@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Understands SQLAlchemy models split across many Python files.",
-    subcommands = {CheckCommand.class, FixCommand.class, GraphCommand.class, LspCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      FixCommand.class,
+      GraphCommand.class,
+      EntriesCommand.class,
+      LspCommand.class
+    })
 public final class Main implements Runnable {
   private final Path cwd;
 

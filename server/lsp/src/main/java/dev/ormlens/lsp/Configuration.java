@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.ormlens.core.analysis.AnalysisSettings;
+import dev.ormlens.workspace.DeclaredEntries;
 import dev.ormlens.workspace.Discovery;
 import dev.ormlens.workspace.InvalidSettings;
 import dev.ormlens.workspace.Settings;
@@ -78,8 +79,12 @@ record Configuration(
     }
     combined.put("entry-modules", List.copyOf(entries));
     Path base = roots.isEmpty() ? Path.of("").toAbsolutePath() : roots.get(0);
+    List<String> declared = new ArrayList<>();
+    roots.forEach(r -> declared.addAll(DeclaredEntries.read(r)));
     return new Configuration(
-        Map.copyOf(folders), checked(base, combined, problems).analysis(), Map.copyOf(discovery));
+        Map.copyOf(folders),
+        checked(base, combined, problems).analysis().withDeclaredEntries(declared),
+        Map.copyOf(discovery));
   }
 
   /** The settings of the folder that holds a file; the defaults outside every folder. */

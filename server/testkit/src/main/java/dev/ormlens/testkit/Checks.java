@@ -46,7 +46,10 @@ public final class Checks {
         frontEnd,
         fixture,
         new AnalysisSettings(
-            d.disabled(), d.severities(), fixture.importedModules(), d.resolverModule()));
+            d.disabled(),
+            d.severities(),
+            fixture.inferEntries() ? List.of() : fixture.importedModules(),
+            d.resolverModule()));
   }
 
   /** The cursor's reference jumps to the caret-marked range. */
@@ -265,7 +268,8 @@ public final class Checks {
       List<TextEdit> edits = fix.edits().getOrDefault(f.path(), List.of());
       out.add(new Fixture.File(f.path(), SourceEdits.apply(f.text(), edits)));
     }
-    return new Fixture(List.copyOf(out), null, List.of(), fixture.entries());
+    return new Fixture(
+        List.copyOf(out), null, List.of(), fixture.entries(), fixture.inferEntries());
   }
 
   private int problems(List<Fixture.File> files, String path) {

@@ -11,9 +11,16 @@ import java.util.regex.Pattern;
  * single {@code models.py}); {@code $0} marks the cursor; a comment line made of carets marks a
  * range on the line above, optionally followed by an expectation such as {@code error[ORM101]:
  * message}. A {@code #! entry: pkg.mod} line names the modules an application imports first, for
- * the run against SQLAlchemy.
+ * the run against SQLAlchemy. A {@code #! infer-entries} line keeps those modules from ORM Lens:
+ * SQLAlchemy still runs the application from them, but the analysis must find how it starts by
+ * itself, as it does in a project with no {@code entry-modules} configured.
  */
-public record Fixture(List<File> files, Cursor cursor, List<Mark> marks, List<String> entries) {
+public record Fixture(
+    List<File> files, Cursor cursor, List<Mark> marks, List<String> entries, boolean inferEntries) {
+  public Fixture(List<File> files, Cursor cursor, List<Mark> marks, List<String> entries) {
+    this(files, cursor, marks, entries, false);
+  }
+
   /** One file of the fixture, with markers removed. */
   public record File(String path, String text) {}
 
@@ -35,6 +42,7 @@ public record Fixture(List<File> files, Cursor cursor, List<Mark> marks, List<St
     List<File> files = new ArrayList<>();
     List<Mark> marks = new ArrayList<>();
     List<String> entries = new ArrayList<>();
+    boolean infer = false;
     Cursor cursor = null;
     String path = null;
     StringBuilder text = new StringBuilder();
@@ -47,6 +55,10 @@ public record Fixture(List<File> files, Cursor cursor, List<Mark> marks, List<St
         path = line.substring(3).strip();
         text.setLength(0);
         previousLineStart = -1;
+        continue;
+      }
+      if (line.strip().equals("#! infer-entries")) {
+        infer = true;
         continue;
       }
       if (line.startsWith("#! entry:")) {
@@ -90,7 +102,8 @@ public record Fixture(List<File> files, Cursor cursor, List<Mark> marks, List<St
                 cursor.path(), shift(textOf(files, cursor.path()), cursor.offset(), newline));
       }
     }
-    return new Fixture(List.copyOf(converted), cursor, List.copyOf(marks), List.copyOf(entries));
+    return new Fixture(
+        List.copyOf(converted), cursor, List.copyOf(marks), List.copyOf(entries), infer);
   }
 
   /**

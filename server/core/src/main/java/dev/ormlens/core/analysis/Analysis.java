@@ -228,7 +228,8 @@ public final class Analysis {
         if (i == null) {
           i =
               previousImports == null
-                  ? new ImportAnalysis(ImportGraph.of(index), settings.entryModules())
+                  ? new ImportAnalysis(
+                      ImportGraph.of(index), settings.entryModules(), settings.declaredEntries())
                   : previousImports.next(ImportGraph.of(index, previousImports.graph()));
           imports = i;
           previousImports = null; // Let the older snapshot go.

@@ -18,6 +18,9 @@ import java.util.Set;
 public final class ImportAnalysis {
   private final ImportGraph graph;
   private final List<String> entryModules;
+  private final List<String> declaredEntries;
+  private volatile List<EntryPoints.Entry> entryPoints;
+  private volatile Set<String> inferredClosure;
   private volatile List<Finding> circularImports;
   private volatile Map<String, List<ImportSimulation.Checkpoint>> timeline;
   private volatile Set<String> entriesClosure;
@@ -26,8 +29,52 @@ public final class ImportAnalysis {
   public record Finding(CircularImport failure, List<String> entries) {}
 
   public ImportAnalysis(ImportGraph graph, List<String> entryModules) {
+    this(graph, entryModules, List.of());
+  }
+
+  /**
+   * @param declaredEntries modules the project declares it starts from; used, with the entries ORM
+   *     Lens infers, only when no entry module is configured
+   */
+  public ImportAnalysis(
+      ImportGraph graph, List<String> entryModules, List<String> declaredEntries) {
     this.graph = graph;
     this.entryModules = List.copyOf(entryModules);
+    this.declaredEntries = List.copyOf(declaredEntries);
+  }
+
+  /** The configured entry modules, or else the inferred ones, each with why. */
+  public List<EntryPoints.Entry> entryPoints() {
+    List<EntryPoints.Entry> e = entryPoints;
+    if (e == null) {
+      e = EntryPoints.of(graph.index(), entryModules, declaredEntries);
+      entryPoints = e;
+    }
+    return e;
+  }
+
+  /** Inferred entries (none when entries are configured). */
+  public List<String> inferredEntries() {
+    return entryModules.isEmpty()
+        ? entryPoints().stream().map(EntryPoints.Entry::module).toList()
+        : List.of();
+  }
+
+  /**
+   * Everything the inferred entries may import, function-level imports included (an app factory
+   * imports its models when the application calls it at start-up).
+   */
+  private Set<String> inferredClosure() {
+    Set<String> c = inferredClosure;
+    if (c == null) {
+      Set<String> all = new java.util.HashSet<>();
+      for (String e : inferredEntries()) {
+        all.addAll(graph.closureWithFunctions(e));
+      }
+      c = Set.copyOf(all);
+      inferredClosure = c;
+    }
+    return c;
   }
 
   /**
@@ -38,7 +85,7 @@ public final class ImportAnalysis {
    * file is replayed again, so its message quotes the current lines.
    */
   public ImportAnalysis next(ImportGraph newer) {
-    ImportAnalysis next = new ImportAnalysis(newer, entryModules);
+    ImportAnalysis next = new ImportAnalysis(newer, entryModules, declaredEntries);
     Set<String> changed = newer.changedSameShape(graph).orElse(null);
     if (changed == null) {
       return next;
@@ -150,7 +197,9 @@ public final class ImportAnalysis {
    * {@code module}: it is in the run-time import closure of that module or of an entry module.
    */
   public boolean importedAtRunTime(String module, String target) {
-    return graph.runtimeClosure(module).contains(target) || entriesClosure().contains(target);
+    return graph.runtimeClosure(module).contains(target)
+        || entriesClosure().contains(target)
+        || inferredClosure().contains(target);
   }
 
   private Set<String> entriesClosure() {

@@ -104,8 +104,9 @@ public final class NeverImported implements Rule {
     String latent =
         known
             ? ""
-            : " No entry module is configured, so this fails only if the application has not"
-                + " imported "
+            : " No entry module is configured"
+                + inferred(imports)
+                + ", so this fails only if the application has not imported "
                 + target
                 + " by then some other way.";
     String fix =
@@ -139,6 +140,17 @@ public final class NeverImported implements Rule {
             (known ? "" : "latent: ") + message,
             List.of(
                 RuleContext.related(new Location(definedIn.path(), definition), "defined here"))));
+  }
+
+  /** ", and the entries ORM Lens infers (app.main) do not import it either", or nothing. */
+  private static String inferred(ImportAnalysis imports) {
+    List<String> entries = imports.inferredEntries();
+    return entries.isEmpty()
+        ? ""
+        : ", and the entries ORM Lens infers ("
+            + String.join(", ", entries.subList(0, Math.min(3, entries.size())))
+            + (entries.size() > 3 ? ", ..." : "")
+            + ") do not import it either";
   }
 
   /** "shop.parent", "entry module shop.parent", "shop.child or entry module shop.parent". */
