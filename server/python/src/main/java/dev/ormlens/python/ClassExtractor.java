@@ -244,9 +244,20 @@ final class ClassExtractor {
       if (is(right, "call")) {
         Callee callee = expressions.callee(right);
         switch (callee) {
-          case RELATIONSHIP ->
+          case RELATIONSHIP -> {
+            // A name bound earlier in the class body (`owner_class = manager.user_model`) is
+            // the class's own, computed at import: not a module name that could be undefined.
+            Set<String> bodyNames = new java.util.HashSet<>();
+            attributes.forEach(a -> bodyNames.add(a.name()));
+            bodyNames.remove(name);
+            expressions.setLocals(bodyNames);
+            try {
               relationships.add(
                   expressions.relationship(name, nameRange, right, annotation, statementRange));
+            } finally {
+              expressions.setLocals(Set.of());
+            }
+          }
           case MAPPED_COLUMN, COLUMN, FIELD ->
               columns.add(expressions.column(name, nameRange, right, callee, annotation));
           case OTHER -> wrappedOrOpaque(name, nameRange, right, annotation);

@@ -319,4 +319,59 @@ class RealWorldConstructsTest {
             notes = "EventNote"
         """);
   }
+
+  @Test
+  void aPackageThatRebindsASubmoduleNameExportsTheObject() {
+    // privacyidea: models/__init__.py says `from .db import db`, so `from app.models import db` is
+    // the extension object, not the submodule, and its db.Model classes are models.
+    CHECKS.checkDiagnostics(
+        """
+        #! entry: app.models
+        #- app/__init__.py
+        #- app/models/__init__.py
+        from .db import db
+        from .token import Token
+        #- app/models/db.py
+        from flask_sqlalchemy import SQLAlchemy
+
+        db = SQLAlchemy()
+        #- app/models/token.py
+        from app.models import db
+
+        class Token(db.Model):
+            id = db.Column(db.Integer, primary_key=True)
+            owners = db.relationship("TokenOwnr")
+        #                            ^^^^^^^^^^^ error[ORM101]: no mapped class named 'TokenOwnr'
+        """);
+  }
+
+  @Test
+  void aTargetNamedByAClassBodyVariableIsTheClasss() {
+    // superset: `owner_class = security_manager.user_model` in the class body, then
+    // relationship(owner_class, ...): a name of the class body, not an undefined module name.
+    CHECKS.checkDiagnostics(
+        """
+        from sqlalchemy import Column, ForeignKey, Integer
+        from sqlalchemy.orm import DeclarativeBase, relationship
+
+        class Base(DeclarativeBase):
+            pass
+
+        class User(Base):
+            __tablename__ = "ab_user"
+            id = Column(Integer, primary_key=True)
+
+        class Manager:
+            user_model = User
+
+        manager = Manager()
+
+        class Table(Base):
+            __tablename__ = "tables"
+            owner_class = manager.user_model
+            id = Column(Integer, primary_key=True)
+            owner_id = Column(ForeignKey("ab_user.id"))
+            owner = relationship(owner_class)
+        """);
+  }
 }

@@ -6,6 +6,8 @@ import dev.ormlens.core.index.OrmModel.MappedTable;
 import dev.ormlens.core.index.Symbol;
 import dev.ormlens.core.index.WorkspaceIndex;
 import dev.ormlens.core.model.Binding;
+import dev.ormlens.core.model.ClassFact;
+import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.FunctionFact;
 import dev.ormlens.core.model.NameRef;
 import java.util.ArrayList;
@@ -33,6 +35,10 @@ final class NameLookup {
 
   /** A string naming a class: {@code relationship("Child")}, {@code "shop.child.Child"}. */
   Lookup classString(String registryId, String text) {
+    return inOpen(registryId, classStringSeen(registryId, text));
+  }
+
+  private Lookup classStringSeen(String registryId, String text) {
     String name = text.strip();
     if (name.isEmpty() || !name.matches("[A-Za-z_][\\w.]*")) {
       return new Lookup.Unknowable();
@@ -60,6 +66,10 @@ final class NameLookup {
 
   /** A string naming a table for {@code secondary=}: tables first, as SQLAlchemy favours them. */
   Lookup tableString(String registryId, String text) {
+    return inOpen(registryId, tableStringSeen(registryId, text));
+  }
+
+  private Lookup tableStringSeen(String registryId, String text) {
     String name = text.strip();
     if (name.isEmpty() || !name.matches("[A-Za-z_][\\w.]*")) {
       return new Lookup.Unknowable();
@@ -81,6 +91,13 @@ final class NameLookup {
           : new Lookup.Ambiguous(byName);
     }
     return modulePath(registryId, name, tokens);
+  }
+
+  /** In an open registry (a base from an uninstalled package) a name we do not see may exist. */
+  private static Lookup inOpen(String registryId, Lookup found) {
+    return found instanceof Lookup.NotFound && OrmModel.isOpen(registryId)
+        ? new Lookup.Unknowable()
+        : found;
   }
 
   private Lookup modulePath(String registryId, String name, String[] tokens) {
@@ -144,7 +161,11 @@ final class NameLookup {
       return model
           .mappedClass(c.qualifiedName())
           .<Lookup>map(m -> new Lookup.FoundClass(m, null))
-          .orElse(new Lookup.NotMapped(c.qualifiedName()));
+          .orElseGet(
+              () ->
+                  hasUnseenBase(c.fact(), c.file(), 0)
+                      ? new Lookup.Unknowable()
+                      : new Lookup.NotMapped(c.qualifiedName()));
     }
     if (s instanceof Symbol.Function f && f.members().isEmpty()) {
       FunctionFact fn = f.fact();
@@ -162,6 +183,31 @@ final class NameLookup {
       return new Lookup.NotFound(ref.written(), null);
     }
     return new Lookup.Unknowable();
+  }
+
+  /**
+   * Whether a class inherits from something we cannot read (a package outside the workspace that
+   * may make it mapped): then "not a mapped class" is not ours to say.
+   */
+  private boolean hasUnseenBase(ClassFact c, FileFacts file, int depth) {
+    if (depth > 8) {
+      return true;
+    }
+    for (NameRef b : c.bases()) {
+      Symbol s = index.resolve(b.qualified());
+      if (s instanceof Symbol.External e && !OrmModel.isHarmlessExternal(e.qualified())) {
+        return true;
+      }
+      if (s instanceof Symbol.Unresolved || s instanceof Symbol.Value) {
+        return true;
+      }
+      if (s instanceof Symbol.Class parent
+          && parent.members().isEmpty()
+          && hasUnseenBase(parent.fact(), parent.file(), depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A Python expression used as {@code secondary=}: a Table variable, or wrongly a class. */

@@ -118,6 +118,26 @@ public final class OrmModel {
       boolean complete,
       boolean extendExisting) {}
 
+  /**
+   * Registries of classes on a base from a package outside the workspace: they hold classes and
+   * tables we cannot see, so no lookup in them is ever taken as failed.
+   */
+  public static final String OPEN_REGISTRY_PREFIX = "?open:";
+
+  /** A base from outside the workspace that cannot make a class mapped (typing, enum, ...). */
+  public static boolean isHarmlessExternal(String qualified) {
+    return qualified.startsWith("typing.")
+        || qualified.equals("object")
+        || qualified.startsWith("enum.")
+        || qualified.startsWith("abc.")
+        || qualified.startsWith("sqlalchemy.orm.MappedAsDataclass")
+        || qualified.startsWith("dataclasses.");
+  }
+
+  public static boolean isOpen(String registryOrMetadataId) {
+    return registryOrMetadataId != null && registryOrMetadataId.startsWith(OPEN_REGISTRY_PREFIX);
+  }
+
   /** The metadata id of tables whose metadata we cannot tell: they match every lookup. */
   public static final String UNKNOWN_METADATA = "?";
 
@@ -167,7 +187,7 @@ public final class OrmModel {
    * exist at run time.
    */
   public boolean hasUnnamedTables(String metadataId) {
-    return metadataWithUnnamedTables.contains(metadataId);
+    return metadataWithUnnamedTables.contains(metadataId) || isOpen(metadataId);
   }
 
   /** The table whose name literal starts at this offset of this file, if any. */

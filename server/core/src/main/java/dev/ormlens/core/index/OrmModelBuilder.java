@@ -405,7 +405,11 @@ final class OrmModelBuilder {
       }
     }
     if (family == null) {
-      return new Kind.Plain();
+      String external = externalModelBase(c, paths);
+      if (external == null) {
+        return new Kind.Plain();
+      }
+      family = OrmModel.OPEN_REGISTRY_PREFIX + external;
     }
     boolean sqlmodelWithoutTable =
         family.equals(SQLMODEL_REGISTRY) && !"True".equals(c.keywords().get("table"));
@@ -540,7 +544,7 @@ final class OrmModelBuilder {
       } else if (s instanceof Symbol.External e
           && !OrmModel.isRegistryRootBase(e.qualified())
           && !e.qualified().endsWith(".SQLModel")
-          && !isHarmlessExternal(e.qualified())) {
+          && !OrmModel.isHarmlessExternal(e.qualified())) {
         complete[0] = false;
       } else if (s instanceof Symbol.Unresolved) {
         complete[0] = false;
@@ -551,13 +555,31 @@ final class OrmModelBuilder {
     }
   }
 
-  private static boolean isHarmlessExternal(String qualified) {
-    return qualified.startsWith("typing.")
-        || qualified.equals("object")
-        || qualified.startsWith("enum.")
-        || qualified.startsWith("abc.")
-        || qualified.startsWith("sqlalchemy.orm.MappedAsDataclass")
-        || qualified.startsWith("dataclasses.");
+  /**
+   * The base, from a package outside the workspace, of a class that reads as a declarative model
+   * ({@code class Port(model_base.BASEV2): __tablename__ = "ports"; id = Column(...)}), or null.
+   * Its registry is open: it holds classes we cannot see, so nothing is concluded from a name
+   * missing in it.
+   */
+  private String externalModelBase(ClassFact c, Set<String> paths) {
+    // A literal table name, or columns only Column(...) writes (a key): the base may name the
+    // table itself (neutron's BASEV2 does), but plain annotated classes are not models.
+    boolean readsAsModel =
+        c.tableName() != null
+            || c.columns().stream()
+                .anyMatch(col -> col.primaryKey() || !col.foreignKeys().isEmpty());
+    if (!readsAsModel || c.isAbstract()) {
+      return null;
+    }
+    for (NameRef b : c.bases()) {
+      if (resolveNoting(b.qualified(), paths) instanceof Symbol.External e
+          && !OrmModel.isHarmlessExternal(e.qualified())
+          && !e.qualified().startsWith("pydantic.")
+          && !e.qualified().startsWith("builtins.")) {
+        return e.qualified();
+      }
+    }
+    return null;
   }
 
   private String tableKeyOf(

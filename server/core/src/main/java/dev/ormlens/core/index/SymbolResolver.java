@@ -74,7 +74,7 @@ final class SymbolResolver {
     for (int cut = parts.length; cut >= 1; cut--) {
       String moduleName = String.join(".", Arrays.copyOfRange(parts, 0, cut));
       FileFacts file = index.module(moduleName).orElse(null);
-      if (file == null) {
+      if (file == null || (cut < parts.length && rebound(parts, cut, qualified))) {
         continue;
       }
       paths.add(file.path());
@@ -94,6 +94,33 @@ final class SymbolResolver {
       return new Symbol.Unresolved(qualified);
     }
     return new Symbol.External(qualified);
+  }
+
+  /**
+   * Whether the package above submodule {@code parts[0..cut)} rebinds the submodule's name to
+   * something else ({@code from .db import db} in {@code models/__init__.py}): then {@code
+   * models.db} is that object, not the module, unless we are resolving what the binding names.
+   */
+  private boolean rebound(String[] parts, int cut, String qualified) {
+    if (cut < 2) {
+      return false;
+    }
+    String submodule = String.join(".", Arrays.copyOfRange(parts, 0, cut));
+    FileFacts parent =
+        index.module(String.join(".", Arrays.copyOfRange(parts, 0, cut - 1))).orElse(null);
+    if (parent == null) {
+      return false;
+    }
+    for (Definition d : parent.definitions()) {
+      if (d.name().equals(parts[cut - 1])
+          && d.kind() != Definition.Kind.TYPE_CHECKING_IMPORT
+          && d.target() != null
+          && !d.target().equals(submodule)
+          && !qualified.startsWith(d.target())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Symbol lookup(

@@ -102,7 +102,11 @@ public final class UndefinedAnnotationName implements Rule {
   private static boolean inMappedClass(RuleContext ctx, int offset) {
     for (ClassFact c : ctx.file().classes()) {
       if (c.range().contains(offset)) {
-        return ctx.model().mappedClass(ctx.file(), c).isPresent();
+        // A class on a base we cannot see may not be mapped at all: no claim about its scan.
+        return ctx.model()
+            .mappedClass(ctx.file(), c)
+            .filter(m -> !dev.ormlens.core.index.OrmModel.isOpen(m.registryId()))
+            .isPresent();
       }
     }
     return false;
