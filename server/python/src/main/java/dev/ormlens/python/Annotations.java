@@ -152,7 +152,17 @@ final class Annotations {
     }
   }
 
+  /** Names a generic class's type parameters bind ({@code class Box[T]:}), while it is read. */
+  private Set<String> typeParameters = Set.of();
+
+  void setTypeParameters(Set<String> names) {
+    typeParameters = Set.copyOf(names);
+  }
+
   private void addName(String head, TextRange range, boolean lazy) {
+    if (typeParameters.contains(head)) {
+      return;
+    }
     ModuleScope.Bound bound = scope.qualify(head);
     names.add(
         new AnnotationName(new NameRef(head, bound.qualified(), bound.binding(), range), lazy));

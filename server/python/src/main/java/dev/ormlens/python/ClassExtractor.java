@@ -70,8 +70,24 @@ final class ClassExtractor {
       }
     }
     Body b = new Body(className);
-    for (Node statement : namedChildren(body)) {
-      b.read(statement);
+    // PEP 695: `class Box[T]:` binds T for the annotations of its body.
+    Set<String> typeParameters = new java.util.HashSet<>();
+    for (Node p : namedChildren(field(node, "type_parameters"))) {
+      Node id = p;
+      for (int depth = 0; id != null && !is(id, "identifier") && depth < 4; depth++) {
+        id = id.getNamedChildCount() > 0 ? id.getNamedChild(0) : null;
+      }
+      if (id != null) {
+        typeParameters.add(src.text(id));
+      }
+    }
+    expressions.annotations().setTypeParameters(typeParameters);
+    try {
+      for (Node statement : namedChildren(body)) {
+        b.read(statement);
+      }
+    } finally {
+      expressions.annotations().setTypeParameters(Set.of());
     }
     TextRange range =
         new TextRange(
