@@ -22,8 +22,8 @@ class NewerSyntaxTest {
             d ->
                 d.code()
                     + " "
-                    + analysis.index().file("models.py").get().lines().lineOf(d.range().start())
-                    + 1)
+                    + (analysis.index().file("models.py").get().lines().lineOf(d.range().start())
+                        + 1))
         .toList();
   }
 
