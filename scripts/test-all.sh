@@ -33,6 +33,13 @@ bash scripts/differential.sh
 echo "== Real-world corpus sample: released apps from PyPI, zero false errors (bench/realworld)"
 build/venv-sa20/bin/python bench/realworld/realworld.py --sample
 
+echo "== Fix-safety gate: fix and fix --unsafe never break a package (bench/fix_gate.py)"
+build/venv-sa20/bin/python bench/fix_gate.py --generate --styles mixed --realworld celery,fittrackee,kotti
+build/venv-sa20/bin/python bench/fix_gate.py --generate --styles sqlmodel,imperative --kinds ORM103,ORM104,ORM301
+
+echo "== LSP request sweep on a large real project: no error response (bench/lsp_sweep.py)"
+build/venv-sa20/bin/python bench/lsp_sweep.py build/realworld/src/galaxy-data
+
 echo "== VS Code extension: lint and unit tests"
 (cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm test)
 

@@ -134,6 +134,14 @@ public final class OrmModel {
         || qualified.startsWith("dataclasses.");
   }
 
+  /**
+   * Whether a registry is SQLModel's: its {@code Relationship()} takes SQLAlchemy's other arguments
+   * only through {@code sa_relationship_kwargs}, so fixes must not add them as keywords.
+   */
+  public static boolean isSqlModel(String registryId) {
+    return "sqlmodel.SQLModel".equals(registryId);
+  }
+
   public static boolean isOpen(String registryOrMetadataId) {
     return registryOrMetadataId != null && registryOrMetadataId.startsWith(OPEN_REGISTRY_PREFIX);
   }

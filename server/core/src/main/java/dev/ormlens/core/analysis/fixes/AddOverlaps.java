@@ -1,6 +1,7 @@
 package dev.ormlens.core.analysis.fixes;
 
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.model.RelationshipFact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ final class AddOverlaps implements QuickFix {
     Map<RelationshipFact, Set<String>> all = new LinkedHashMap<>();
     for (ResolvedRelationship r : ctx.resolution().relationships()) {
       Set<String> names = Overlaps.conflicting(ctx.analysis(), r);
-      if (names.isEmpty()) {
+      // SQLModel's Relationship() raises TypeError on overlaps=.
+      if (names.isEmpty() || OrmModel.isSqlModel(r.site().owner().registryId())) {
         continue;
       }
       RelationshipFact fact = r.site().fact();

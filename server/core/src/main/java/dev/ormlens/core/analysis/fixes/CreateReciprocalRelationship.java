@@ -72,11 +72,34 @@ final class CreateReciprocalRelationship implements QuickFix {
                     }));
           }
         }
-      } else if (!model.hasAttribute(target, back.value()) && model.isComplete(target)) {
+      } else if (!model.hasAttribute(target, back.value())
+          && model.isComplete(target)
+          && !reciprocalExists(model, r, target)) {
         create(ctx, r, target, back.value()).ifPresent(out::add);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the target already has the other side under another name: a relationship to the owner
+   * whose back_populates names this one. Then the misspelt name is the fault (did-you-mean), and
+   * creating a second, duplicate relationship would only leave the real one unlinked.
+   */
+  private static boolean reciprocalExists(
+      OrmModel model, ResolvedRelationship r, MappedClass target) {
+    String self = r.site().fact().attribute();
+    for (MappedClass c = target;
+        c != null;
+        c = c.superclass() == null ? null : model.mappedClass(c.superclass()).orElse(null)) {
+      for (var site : c.relationships()) {
+        StringLiteral back = site.fact().backPopulates();
+        if (back != null && back.value().equals(self)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The creation, when the reciprocal can be written: its imports and secondary are known. */

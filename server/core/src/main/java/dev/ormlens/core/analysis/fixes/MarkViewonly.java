@@ -1,6 +1,7 @@
 package dev.ormlens.core.analysis.fixes;
 
 import dev.ormlens.core.analysis.FileResolution.ResolvedRelationship;
+import dev.ormlens.core.index.OrmModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,7 @@ final class MarkViewonly implements QuickFix {
     }
     for (ResolvedRelationship r : ctx.resolution().relationships()) {
       if (ctx.touches(r.site().fact().statementRange())
+          && !OrmModel.isSqlModel(r.site().owner().registryId())
           && !Overlaps.conflicting(ctx.analysis(), r).isEmpty()) {
         out.add(
             Offer.of(
