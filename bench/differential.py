@@ -287,7 +287,7 @@ def print_table(scores: dict[str, dict[str, Any]], out=sys.stdout) -> None:
 
 
 # The fixed samples: (seed, models) pairs, each generating every style x mutation kind
-# (bench/generate.py's generate_cases). "ci" runs in scripts/test-all.sh: 458 cases,
+# (bench/generate.py's generate_cases). "ci" runs in scripts/test-all.sh: 510 cases,
 # every code with at least 12 faulty cases, every style's clean package with noise modules.
 SAMPLES = {
     "ci": [(1, 10), (2, 14), (3, 18), (4, 24)],
