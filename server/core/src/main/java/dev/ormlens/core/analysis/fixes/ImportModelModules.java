@@ -63,7 +63,9 @@ final class ImportModelModules implements QuickFix {
             ID,
             "Import every model module in " + init.path(),
             "quickfix",
-            true,
+            // A judgement call, not a safe fix: it changes what runs at import (module side
+            // effects, possible cycles), and ORM202 without entry modules is only latent.
+            false,
             List.of("ORM202"),
             () -> {
               EditSet edits = new EditSet();
