@@ -34,6 +34,12 @@ final class OpenDocuments {
     }
     String text = d.text();
     for (TextDocumentContentChangeEvent c : changes) {
+      if (c == null || c.getText() == null) {
+        // A change without text is malformed: applying it would lose the buffer (or write
+        // "null" into it). The document keeps its last good text and version.
+        throw new IllegalArgumentException(
+            "didChange for " + path + " has a change without text; the document is left as it was");
+      }
       text = apply(text, c);
     }
     Document next = new Document(d.uri(), path, version, text);
@@ -46,8 +52,8 @@ final class OpenDocuments {
       return change.getText();
     }
     LineMap lines = LineMap.of(text);
-    int start = lines.offset(FromLsp.position(change.getRange().getStart()));
-    int end = lines.offset(FromLsp.position(change.getRange().getEnd()));
+    int start = lines.offset(FromLsp.position(change.getRange().getStart()), text);
+    int end = lines.offset(FromLsp.position(change.getRange().getEnd()), text);
     if (end < start) {
       int t = start;
       start = end;

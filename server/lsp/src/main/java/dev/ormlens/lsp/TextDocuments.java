@@ -96,6 +96,11 @@ final class TextDocuments implements TextDocumentService {
         () -> {
           var d = params.getTextDocument();
           String path = Uris.toPath(d.getUri());
+          if (path != null && d.getText() == null) {
+            // Never hand the parser a null text: the file is read from disk instead.
+            throw new IllegalArgumentException(
+                "didOpen for " + d.getUri() + " has no text; the file is read from disk");
+          }
           if (path != null) {
             documents.open(d.getUri(), path, d.getVersion(), d.getText());
             reindexer.schedule(path);

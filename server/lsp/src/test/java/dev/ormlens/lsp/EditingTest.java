@@ -184,4 +184,50 @@ class EditingTest {
               });
     }
   }
+
+  @Test
+  void malformedDocumentNotificationsNeverLoseTheBufferOrTheServer() throws Exception {
+    try (Session s = new Session(dir, LanguageServerTest.SHOP, false)) {
+      String file = "shop/child.py";
+      s.open(file);
+      String path = Uris.toPath(s.uri(file));
+      String before = s.text(file);
+      var service = s.remote.getTextDocumentService();
+      // A change without text (and an open without text) is refused, not applied as "null".
+      var noText = new org.eclipse.lsp4j.TextDocumentContentChangeEvent();
+      noText.setRange(
+          new org.eclipse.lsp4j.Range(
+              new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(0, 0)));
+      service.didChange(
+          new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+              new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(s.uri(file), 7),
+              List.of(noText)));
+      var withoutText = new org.eclipse.lsp4j.TextDocumentItem();
+      withoutText.setUri(s.uri("shop/parent.py"));
+      withoutText.setLanguageId("python");
+      withoutText.setVersion(1);
+      service.didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(withoutText));
+      // A position past a CRLF line's end means the end of that line, before its terminator.
+      s.edit(file, 0, 0, "# 😀 first\r\n");
+      String crlf = s.text(file);
+      var past = new org.eclipse.lsp4j.Position(0, 500);
+      service.didChange(
+          new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+              new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(s.uri(file), 9),
+              List.of(
+                  new org.eclipse.lsp4j.TextDocumentContentChangeEvent(
+                      new org.eclipse.lsp4j.Range(past, past), " end"))));
+      await().atMost(Duration.ofSeconds(10)).until(() -> s.server.openVersion(path) == 9);
+      String expected = crlf.replaceFirst("# 😀 first\r\n", "# 😀 first end\r\n");
+      assertEquals(expected, s.server.openText(path));
+      assertTrue(before.length() < expected.length());
+      // And it still answers.
+      var p = s.params("shop/parent.py", "relationship(\"Child\"", 15);
+      var result =
+          service
+              .definition(new DefinitionParams(p.getTextDocument(), p.getPosition()))
+              .get(10, TimeUnit.SECONDS);
+      assertEquals(1, result.getLeft().size());
+    }
+  }
 }

@@ -83,6 +83,22 @@ public final class LineMap {
   }
 
   /**
+   * The offset of a position in {@code text} (the text this map was made of), clamped as LSP asks:
+   * a column past the line's end lands before the line terminator, never after it (nor between
+   * {@code \r} and {@code \n}).
+   */
+  public int offset(Position position, CharSequence text) {
+    if (position.line() >= lineStarts.length) {
+      return length;
+    }
+    if (position.line() < 0) {
+      return 0;
+    }
+    int start = lineStarts[position.line()];
+    return Math.min(start + Math.max(0, position.column()), lineEnd(position.line(), text));
+  }
+
+  /**
    * The offset of a position, clamped to the text: a column past the line's end lands on the end of
    * the line, a line past the end on the end of the text, as LSP asks of servers.
    */
