@@ -98,7 +98,8 @@ final class FixCommand implements Callable<Integer> {
         if (diff) {
           session.printDiff(out);
         } else {
-          session.write();
+          Path root = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+          session.write(root).forEach(n -> System.err.println("ormlens: note: " + n));
         }
       } catch (IOException e) {
         System.err.println("ormlens: " + e.getMessage());
@@ -200,10 +201,25 @@ final class FixCommand implements Callable<Integer> {
       }
     }
 
-    /** Writes each changed file through a temporary file and an atomic rename. */
-    void write() throws IOException {
+    /**
+     * Writes each changed file through a temporary file and an atomic rename, and returns notes on
+     * the files it left alone: a file whose real location is outside {@code root} (reached through
+     * a link) is never written, a file changed on disk since it was read is not overwritten, and a
+     * link to a file keeps being a link (the file it points at is replaced).
+     */
+    List<String> write(Path root) throws IOException {
+      List<String> notes = new ArrayList<>();
+      Path realRoot = root.toRealPath();
       for (String path : changed()) {
-        Path target = files.get(path).absolute();
+        Path target = files.get(path).absolute().toRealPath();
+        if (!target.startsWith(realRoot)) {
+          notes.add(path + ": not written, it is a link to " + target + ", outside " + root);
+          continue;
+        }
+        if (!original.get(path).equals(onDisk(files.get(path)))) {
+          notes.add(path + ": not written, it changed on disk while ormlens fix ran");
+          continue;
+        }
         byte[] text = current.get(path).getBytes(StandardCharsets.UTF_8);
         byte[] bytes = text;
         if (bom.get(path)) {
@@ -231,6 +247,12 @@ final class FixCommand implements Callable<Integer> {
           Files.deleteIfExists(temp);
         }
       }
+      return notes;
+    }
+
+    /** The file's text now, read as it was read at the start; null when it cannot be read. */
+    private static String onDisk(SourceFile f) {
+      return Loader.read(f, new ArrayList<>()).orElse(null);
     }
 
     private static boolean startsWithBom(Path file) {

@@ -64,7 +64,7 @@ class GeneratedWorkspacesTest {
               });
       FixCommand.Session every = session(c);
       every.fixToFixedPoint(new Fixes.Selection(true, all));
-      every.write();
+      every.write(c);
       counts(every.analysis()).keySet().stream()
           .filter(k -> k.contains(Analysis.SYNTAX_CODE))
           .forEach(k -> failures.add(out.relativize(c) + ": unparseable after fixes: " + k));
