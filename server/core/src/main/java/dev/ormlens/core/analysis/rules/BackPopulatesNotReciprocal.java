@@ -67,7 +67,8 @@ public final class BackPopulatesNotReciprocal implements Rule {
       StringLiteral otherBack = other.fact().backPopulates();
       if (otherBack == null
           && other.fact().backref() == null
-          && !other.fact().mayPass("back_populates")) {
+          && !other.fact().mayPass("back_populates")
+          && !other.fact().mayPass("backref")) {
         out.add(
             ctx.diagnostic(
                 CODE,
