@@ -36,9 +36,20 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import recall  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
+MIN_RECALL = 0.99
+SHORT = {"target": "target", "annotation": "Mapped", "secondary": "secondary",
+         "back_populates": "back_populates", "fk_table": "FK table", "fk_column": "FK column"}
 MANIFEST = Path(__file__).with_name("manifest.toml")
 WORK = ROOT / "build" / "realworld"
+UNPACK_RULE = "py+data"
+MAX_DATA_FILE = 1024 * 1024
+KEPT_OUT = (".pyc", ".so", ".dll", ".dylib", ".png", ".jpg", ".gif", ".svg", ".woff", ".woff2", ".ttf",
+            ".js", ".map", ".css")
 ENTITY = re.compile(r'^    [A-Za-z_][\w]*(\[".*"\])? \{$')
 
 
@@ -48,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated project names")
     parser.add_argument("--table", action="store_true", help="print the README table")
     parser.add_argument("--jar", default=str(ROOT / "server/lsp/target/ormlens.jar"))
+    parser.add_argument("--no-recall", action="store_true", help="skip the import oracle and definition recall")
+    parser.add_argument("--oracle-python", default=str(ROOT / "build/venv-sa20/bin/python"),
+                        help="the Python (with SQLAlchemy) that imports each project for the recall oracle")
     args = parser.parse_args(argv)
 
     projects = tomllib.loads(MANIFEST.read_text(encoding="utf-8"))["project"]
@@ -67,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"realworld: cannot fetch {project['name']}=={project['version']}: {e}", file=sys.stderr)
             return 2
         result = check(project, src, args.jar)
+        if not args.no_recall and result["verdict"] != "crash":
+            score_recall(result, src, args.jar, args.oracle_python)
         results.append(result)
         if not args.table:
             print(line(result), flush=True)
@@ -86,7 +102,7 @@ def fetch(project: dict) -> Path:
     name, version = project["name"], project["version"]
     src = WORK / "src" / name
     stamp = src / ".ormlens-realworld"
-    if stamp.is_file() and stamp.read_text() == version:
+    if stamp.is_file() and stamp.read_text() == f"{version} {UNPACK_RULE}":
         return src
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
@@ -99,17 +115,18 @@ def fetch(project: dict) -> Path:
         shutil.rmtree(src, ignore_errors=True)
         src.mkdir(parents=True)
         unpack(archives[0], src)
-    stamp.write_text(version)
+    stamp.write_text(f"{version} {UNPACK_RULE}")
     return src
 
 
 def unpack(archive: Path, dest: Path) -> None:
-    """Only the .py files (and pyproject.toml), never outside dest; an sdist loses its top folder."""
+    """The source files (the .py files and the small data files an import may read, such as a
+    VERSION file), never outside dest; an sdist loses its top folder."""
     def place(member: str, data: bytes, strip: bool) -> None:
         parts = Path(member).parts[1:] if strip else Path(member).parts
         if not parts or ".." in parts or Path(member).is_absolute():
             return
-        if not (parts[-1].endswith(".py") or parts == ("pyproject.toml",)):
+        if not (parts[-1].endswith(".py") or len(data) <= MAX_DATA_FILE) or parts[-1].endswith(KEPT_OUT):
             return
         target = dest.joinpath(*parts)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -157,24 +174,67 @@ def check(project: dict, src: Path, jar: str) -> dict:
     return result
 
 
+def score_recall(result: dict, src: Path, jar: str, python: str) -> None:
+    """SQLAlchemy's own answers (bench/realworld/import_oracle.py) against ORM Lens's definitions
+    (bench/realworld/recall.py): per kind, every site must be answered, and answered right."""
+    oracle_file = WORK / "oracle" / f"{result['name']}.json"
+    oracle_file.parent.mkdir(parents=True, exist_ok=True)
+    oracle_file.unlink(missing_ok=True)
+    try:
+        run = subprocess.run([python, str(Path(__file__).with_name("import_oracle.py")), str(src), str(oracle_file)],
+                             capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        result["verdict"] = "import oracle timed out (300 s)"
+        return
+    if run.returncode != 0 or not oracle_file.is_file():
+        result["verdict"] = f"import oracle failed: {run.stderr.strip().splitlines()[-1:]}"
+        return
+    oracle = json.loads(oracle_file.read_text(encoding="utf-8"))
+    result["oracle"] = {"mapped": len(oracle["classes"]), "imported": len(oracle["imported"]),
+                        "failed": len(oracle["failed"]),
+                        "relationships": sum(len(c["relationships"]) for c in oracle["classes"])}
+    found = list(recall.sites(src, oracle))
+    answers = recall.ask_definitions(src, found, ["java", "-Xss4m", "-jar", jar])
+    score = recall.judge(src, found, answers)
+    result["recall"] = score["kinds"]
+    result["misses"] = [c for c in score["_cases"] if c["verdict"] != "hit"][:20]
+    problems = [f"definition {kind} {c['hits']}/{c['sites']} ({c['wrong']} wrong)"
+                for kind, c in score["kinds"].items()
+                if c["sites"] and (c["wrong"] or c["recall"] < MIN_RECALL)]
+    if problems:
+        verdict = "" if result["verdict"] == "ok" else result["verdict"] + "; "
+        result["verdict"] = verdict + "; ".join(problems)
+
+
+def recall_cell(r: dict) -> str:
+    kinds = r.get("recall")
+    if not kinds:
+        return "not measured"
+    cells = [f"{SHORT[k]} {c['hits']}/{c['sites']}" for k, c in kinds.items() if c["sites"]]
+    return ", ".join(cells) or "no site"
+
+
 def line(r: dict) -> str:
     if r["verdict"] == "crash":
         return f"{r['name']:28} CRASH {r.get('detail')}"
-    return (f"{r['name']:28} {r['models']:4} models {r['files']:5} files {r['seconds']:5}s  "
-            f"errors {r['errors'] or 0}  warnings {r['warnings'] or 0}  {r['verdict']}")
+    oracle = r.get("oracle", {}).get("mapped", "-")
+    return (f"{r['name']:28} {r['models']:4} models ({oracle} by SQLAlchemy) {r['files']:5} files {r['seconds']:5}s  "
+            f"errors {r['errors'] or 0}  warnings {r['warnings'] or 0}  recall: {recall_cell(r)}  {r['verdict']}")
 
 
 def table(results: list[dict]) -> str:
-    out = ["| project | version | mapped classes seen | files | errors (false alarms) | warnings (judged) | time |",
-           "| --- | --- | ---: | ---: | --- | --- | ---: |"]
+    out = ["| project | version | mapped classes seen | mapped by SQLAlchemy (import oracle) | files "
+           "| errors (false alarms) | warnings (judged) | definition recall (hits/sites) | time |",
+           "| --- | --- | ---: | ---: | ---: | --- | --- | --- | ---: |"]
     for r in results:
         if r["verdict"] == "crash":
             out.append(f"| {r['name']} | {r['version']} | crash | | | | |")
             continue
         errors = ", ".join(f"{c}×{n}" for c, n in r["errors"].items()) or "0"
         warnings = ", ".join(f"{c}×{n}" for c, n in r["warnings"].items()) or "0"
-        out.append(f"| {r['name']} | {r['version']} | {r['models']} | {r['files']} | {errors} | "
-                   f"{warnings} | {r['seconds']} s |")
+        oracle = r.get("oracle", {}).get("mapped", "")
+        out.append(f"| {r['name']} | {r['version']} | {r['models']} | {oracle} | {r['files']} | {errors} | "
+                   f"{warnings} | {recall_cell(r)} | {r['seconds']} s |")
     return "\n".join(out)
 
 

@@ -130,4 +130,118 @@ class GotoDefinitionTest {
                 parent_id: Mapped[int] = mapped_column(ForeignKey("parent.id"))
             """);
   }
+
+  @Test
+  void foreignKeyInAMixinsDeclaredAttrJumpsToTheColumnOfTheClassesThatUseIt() {
+    CHECKS.checkDefinition(
+        BASE
+            + """
+            #- shop/mixins.py
+            from sqlalchemy import Column, ForeignKey, Integer
+            from sqlalchemy.orm import declared_attr
+
+            class AuditMixin:
+                # 監査用 😀
+                @declared_attr
+                def created_by_fk(cls):
+                    return Column(Integer, ForeignKey("ab_user.i$0d"), nullable=False)
+            #- shop/models.py
+            from sqlalchemy import Column, Integer
+            from .base import Base
+            from .mixins import AuditMixin
+
+            class User(Base):
+                __tablename__ = "ab_user"
+                id = Column(Integer, primary_key=True)
+            #   ^^
+
+            class Order(AuditMixin, Base):
+                __tablename__ = "orders"
+                id = Column(Integer, primary_key=True)
+            """);
+  }
+
+  @Test
+  void foreignKeyInALibraryMixinNoClassUsesResolvesInTheOnlyMetadata() {
+    CHECKS.checkDefinition(
+        BASE
+            + """
+            #- shop/mixins.py
+            from sqlalchemy import Column, ForeignKey, Integer
+
+            class OwnedMixin:
+                owner_id = Column(Integer, ForeignKey("ab_us$0er.id"))
+            #- shop/models.py
+            from sqlalchemy import Column, Integer
+            from .base import Base
+
+            class User(Base):
+                __tablename__ = "ab_user"
+            #                    ^^^^^^^
+                id = Column(Integer, primary_key=True)
+            """);
+  }
+
+  @Test
+  void secondaryNamingAVariableBoundToAClassTableJumpsToItsTableName() {
+    CHECKS.checkDefinition(
+        BASE
+            + """
+            #- shop/models.py
+            from sqlalchemy import Column, ForeignKey, Integer
+            from sqlalchemy.orm import relationship
+            from .base import Base
+
+            class GroupNode(Base):
+                __tablename__ = "group_nodes"
+            #                    ^^^^^^^^^^^
+                id = Column(Integer, primary_key=True)
+                group_id = Column(Integer, ForeignKey("groups.id"))
+                node_id = Column(Integer, ForeignKey("nodes.id"))
+
+            group_nodes = GroupNode.__table__
+
+            class Node(Base):
+                __tablename__ = "nodes"
+                id = Column(Integer, primary_key=True)
+
+            class Group(Base):
+                __tablename__ = "groups"
+                id = Column(Integer, primary_key=True)
+                nodes = relationship("Node", secondary=group_n$0odes, backref="groups")
+            """);
+  }
+
+  @Test
+  void schemaQualifiedForeignKeyReachesATableWhoseSchemaAHelperComputes() {
+    // indico: __table_args__ = declared_attr(lambda cls: auto_table_args(cls)) gives the schema.
+    CHECKS.checkDefinition(
+        BASE
+            + """
+            #- shop/models.py
+            from sqlalchemy import Column, ForeignKey, Integer
+            from sqlalchemy.orm import declared_attr
+            from .base import Base
+            from .util import auto_table_args
+
+            class Event(Base):
+                __tablename__ = "events"
+
+                @declared_attr
+                def __table_args__(cls):
+                    return auto_table_args(cls)
+
+                id = Column(Integer, primary_key=True)
+            #   ^^
+
+            class Request(Base):
+                __tablename__ = "requests"
+                __table_args__ = {"schema": "categories"}
+                id = Column(Integer, primary_key=True)
+                event_id = Column(ForeignKey("events.events.i$0d"))
+            #- shop/util.py
+            def auto_table_args(cls):
+                return {"schema": "events"}
+            """);
+  }
 }

@@ -374,4 +374,36 @@ class RealWorldConstructsTest {
             owner = relationship(owner_class)
         """);
   }
+
+  @Test
+  void aBaseReExportedByAStarImportIsSeenSoATyposTargetIsFound() {
+    // keystone: common/sql/__init__.py is `from keystone.common.sql.core import *`, and every
+    // model subclasses sql.ModelBase; a star import must not hide the base (or the models).
+    CHECKS.checkDiagnostics(
+        """
+        #- app/__init__.py
+        #- app/sql/__init__.py
+        from app.sql.core import *  # noqa
+        #- app/sql/core.py
+        from sqlalchemy import Column, ForeignKey, Integer, String
+        from sqlalchemy.orm import declarative_base, relationship
+
+        ModelBase = declarative_base()
+        #- app/projects.py
+        from app import sql
+
+        class Project(sql.ModelBase):
+            __tablename__ = "project"
+            id = sql.Column(sql.Integer, primary_key=True)
+            # プロジェクト 😀
+            domain_id = sql.Column(sql.Integer, sql.ForeignKey("domain.id"))
+            domain = sql.relationship("Domian")
+        #                             ^^^^^^^^ error[ORM101]: no mapped class named 'Domian'
+
+        class Domain(sql.ModelBase):
+            __tablename__ = "domain"
+            id = sql.Column(sql.Integer, primary_key=True)
+            name = sql.Column(sql.String(64))
+        """);
+  }
 }

@@ -12,6 +12,7 @@ import dev.ormlens.core.model.AnnotationFact;
 import dev.ormlens.core.model.ColumnFact;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.ForeignKeyFact;
+import dev.ormlens.core.model.NameRef;
 import dev.ormlens.core.model.RelationshipFact;
 import dev.ormlens.core.model.SecondaryExpr;
 import dev.ormlens.core.model.StringLiteral;
@@ -19,7 +20,9 @@ import dev.ormlens.core.model.TableFact;
 import dev.ormlens.core.model.TargetExpr;
 import dev.ormlens.core.text.TextRange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every reference written in one file, resolved against a snapshot: relationship targets, {@code
@@ -285,6 +288,81 @@ public final class FileResolution {
         col.foreignKeys().forEach(fk -> resolveForeignKey(model, metadata, fk));
       }
     }
+    resolveMixinForeignKeys(model);
+  }
+
+  /**
+   * A column that a mixin (or an abstract base) declares lands on the table of every mapped class
+   * that inherits it, so its foreign key names a table of their metadata. These are references for
+   * navigation only: the checks see the key through the classes that use the mixin.
+   */
+  private void resolveMixinForeignKeys(OrmModel model) {
+    for (var c : file.classes()) {
+      if (c.columns().stream().allMatch(col -> col.foreignKeys().isEmpty())
+          || model.mappedClass(file, c).isPresent()) {
+        continue;
+      }
+      String metadata = mixinMetadata(model, c.name());
+      if (metadata == null) {
+        continue;
+      }
+      for (ColumnFact col : c.columns()) {
+        col.foreignKeys().forEach(fk -> referenceForeignKey(model, metadata, fk));
+      }
+    }
+  }
+
+  /**
+   * The one metadata of the mapped classes that name the mixin among their bases, or, when none in
+   * the workspace does (a library's mixin), the workspace's only metadata; null when unsure.
+   */
+  private static String mixinMetadata(OrmModel model, String mixin) {
+    Set<String> users = new HashSet<>();
+    Set<String> all = new HashSet<>();
+    for (MappedClass m : model.classes()) {
+      String metadata = model.metadataOf(m.registryId());
+      if (OrmModel.isOpen(metadata)) {
+        continue;
+      }
+      all.add(metadata);
+      for (NameRef base : m.fact().bases()) {
+        String written = base.written();
+        if (written.equals(mixin) || written.endsWith("." + mixin)) {
+          users.add(metadata);
+        }
+      }
+    }
+    Set<String> candidates = users.isEmpty() ? all : users;
+    return candidates.size() == 1 ? candidates.iterator().next() : null;
+  }
+
+  /**
+   * For {@code "events.events.id"} when no table is known under that schema: the one table named
+   * {@code events} whose class computes its schema ({@code __table_args__} from a helper), if any.
+   */
+  private static MappedTable tableOfUnknownSchema(
+      OrmModel model, String metadata, String tableKey) {
+    int dot = tableKey.lastIndexOf('.');
+    if (dot <= 0 || !model.hasUnnamedTables(metadata)) {
+      return null;
+    }
+    List<MappedTable> candidates =
+        model.tables(metadata, tableKey.substring(dot + 1)).stream()
+            .filter(
+                t ->
+                    t.mappedClass() != null
+                        && model
+                            .mappedClass(t.mappedClass())
+                            .map(c -> c.fact().dynamicTableName())
+                            .orElse(false))
+            .toList();
+    return candidates.size() == 1 ? candidates.get(0) : null;
+  }
+
+  private void referenceForeignKey(OrmModel model, String metadata, ForeignKeyFact fk) {
+    int before = foreignKeys.size();
+    resolveForeignKey(model, metadata, fk);
+    foreignKeys.subList(before, foreignKeys.size()).clear();
   }
 
   private String metadataOfTable(OrmModel model, TableFact t) {
@@ -313,6 +391,24 @@ public final class FileResolution {
     TextRange content = target.contentRange();
     TextRange tableRange = new TextRange(content.start(), content.start() + dot);
     TextRange columnRange = new TextRange(content.start() + dot + 1, content.end());
+    MappedTable navigable = table != null ? table : tableOfUnknownSchema(model, metadata, tableKey);
+    if (table == null && navigable != null) {
+      // Navigation only: the checks do not take a guess for the table.
+      references.add(
+          new Reference(
+              file.path(), tableRange, Kind.FOREIGN_KEY_TABLE, new Target.TableTarget(navigable)));
+      navigable.columns().stream()
+          .filter(c -> c.fact().name().equals(column))
+          .findFirst()
+          .ifPresent(
+              c ->
+                  references.add(
+                      new Reference(
+                          file.path(),
+                          columnRange,
+                          Kind.FOREIGN_KEY_COLUMN,
+                          new Target.ColumnTarget(navigable, c))));
+    }
     if (table != null) {
       references.add(
           new Reference(

@@ -219,6 +219,14 @@ final class NameLookup {
           .<Lookup>map(Lookup.FoundTable::new)
           .orElse(new Lookup.Unknowable());
     }
+    if (s instanceof Symbol.Class c && c.members().equals(List.of("__table__"))) {
+      // table_groups_nodes = DbGroupNode.__table__, then secondary=table_groups_nodes.
+      return model
+          .mappedClass(c.file(), c.fact())
+          .map(this::tableOf)
+          .<Lookup>map(Lookup.FoundTable::new)
+          .orElse(new Lookup.Unknowable());
+    }
     if (s instanceof Symbol.Class || s instanceof Symbol.Function) {
       return className(ref);
     }

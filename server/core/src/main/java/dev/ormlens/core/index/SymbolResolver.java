@@ -4,6 +4,7 @@ import dev.ormlens.core.model.ClassFact;
 import dev.ormlens.core.model.Definition;
 import dev.ormlens.core.model.FileFacts;
 import dev.ormlens.core.model.FunctionFact;
+import dev.ormlens.core.model.ImportFact;
 import dev.ormlens.core.model.RegistryFact;
 import dev.ormlens.core.model.TableFact;
 import java.util.Arrays;
@@ -133,7 +134,7 @@ final class SymbolResolver {
       }
     }
     if (chosen == null) {
-      return null;
+      return starImported(file, name, rest, hops, paths);
     }
     switch (chosen.kind()) {
       case CLASS -> {
@@ -187,5 +188,35 @@ final class SymbolResolver {
       }
     }
     return new Symbol.Value(file, chosen, rest);
+  }
+
+  /**
+   * A name the module binds by {@code from other import *} (keystone's {@code sql/__init__.py}
+   * re-exports {@code ModelBase} so): the first star-imported module that binds it, or, when a star
+   * import's module is outside the workspace, that library's name (unknowable, never "undefined").
+   * Private names are not star-imported; {@code __all__} is not read, so a name it leaves out may
+   * still be found.
+   */
+  private Symbol starImported(
+      FileFacts file, String name, List<String> rest, int hops, Set<String> paths) {
+    if (name.startsWith("_") || index.module(Symbol.qualify(file, name)).isPresent()) {
+      return null; // private, or a submodule of this package: resolve() goes on to it
+    }
+    String suffix = name + (rest.isEmpty() ? "" : "." + String.join(".", rest));
+    Symbol external = null;
+    for (ImportFact i : file.imports()) {
+      if (!i.fromImport() || !i.names().isEmpty() || i.module() == null || i.module().isEmpty()) {
+        continue;
+      }
+      if (index.module(i.module()).isEmpty()) {
+        external = external != null ? external : new Symbol.External(i.module() + "." + suffix);
+        continue;
+      }
+      Symbol found = resolve(i.module() + "." + suffix, hops + 1, paths);
+      if (!(found instanceof Symbol.Unresolved)) {
+        return found;
+      }
+    }
+    return external;
   }
 }
