@@ -152,8 +152,13 @@ def import_models(src: Path, roots: list[Path]) -> tuple[list[str], dict[str, st
     return imported, failed
 
 
+class ImportTimeout(BaseException):
+    """Not an Exception, so that a project's ``except Exception`` around a slow call cannot
+    swallow it and keep the oracle waiting."""
+
+
 def _timeout(_signum: int, _frame: Any) -> None:
-    raise TimeoutError(f"import took more than {IMPORT_SECONDS} s")
+    raise ImportTimeout(f"import took more than {IMPORT_SECONDS} s")
 
 
 # ---------------------------------------------------------------------------
@@ -193,6 +198,29 @@ class StubModule(types.ModuleType):
         return Stub(self.__name__).__mro_entries__(bases)
 
 
+def _accept_anything(self: Any, *args: Any, **kwargs: Any) -> None:
+    pass
+
+
+def _pass_subclass_on(cls: type, **kwargs: Any) -> None:
+    """A stub base before ``Base`` in the bases must not stop declarative mapping: the first real
+    ``__init_subclass__`` further along the MRO runs (with the keywords it accepts, else none);
+    the other stub bases are skipped, so two of them cannot call each other forever."""
+    stubs = set(Stub._bases.values())
+    for klass in cls.__mro__[1:]:
+        hook = vars(klass).get("__init_subclass__")
+        if hook is None or klass in stubs or klass is object:
+            continue
+        bound = hook.__get__(None, cls)
+        try:
+            bound(**kwargs)
+        except TypeError:
+            if not kwargs:
+                raise
+            bound()
+        return
+
+
 class Stub:
     """Anything: called, it returns a stub (or, used as a decorator, what it decorates); as a base
     class, a plain class; indexed, iterated, combined, it stays a stub."""
@@ -216,8 +244,7 @@ class Stub:
         base = Stub._bases.get(self._name)
         if base is None:
             base = Stub._bases[self._name] = type(self._name.rsplit(".", 1)[-1], (), {
-                "__init__": lambda self, *args, **kwargs: None,
-                "__init_subclass__": classmethod(lambda cls, **kwargs: None)})
+                "__init__": _accept_anything, "__init_subclass__": classmethod(_pass_subclass_on)})
         return (base,)
 
     def __getitem__(self, item: Any) -> Any:

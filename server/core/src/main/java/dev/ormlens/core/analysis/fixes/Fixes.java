@@ -140,9 +140,13 @@ public final class Fixes {
     FixContext base = new FixContext(analysis, texts, path, TextRange.EMPTY, List.of());
     for (Diagnostic d : diagnostics) {
       FixContext ctx = base.at(d.range(), List.of(d));
+      // The fixes for one diagnostic are alternatives (rename the misspelt back_populates, or
+      // create the attribute it names): fix-all applies the first that applies, never two.
       for (QuickFix q : quickFixes) {
-        if (q.codes().contains(d.code()) && selection.accepts(q)) {
-          firstAccepted(q, ctx, selection, merged, seen);
+        if (q.codes().contains(d.code())
+            && selection.accepts(q)
+            && firstAccepted(q, ctx, selection, merged, seen)) {
+          break;
         }
       }
     }
@@ -157,15 +161,25 @@ public final class Fixes {
         FIX_ALL_ID, FIX_ALL_OFFER.title(), FIX_ALL_KIND, !selection.unsafe(), List.of());
   }
 
-  private void firstAccepted(
+  /**
+   * Merges the quick-fix's fix-all offer when it applies; true when the diagnostic is taken care of
+   * (merged now, or the same edits already are).
+   */
+  private boolean firstAccepted(
       QuickFix q, FixContext ctx, Selection selection, EditSet merged, Map<String, Boolean> seen) {
     Offer o = forFixAll(q, ctx).orElse(null);
     Fix f = o == null || !selection.accepts(o.what()) ? null : compute(o);
-    if (f != null
-        && seen.putIfAbsent(f.edits().toString(), true) == null
-        && !merged.conflicts(f.edits())) {
-      merged.addAll(f.edits());
+    if (f == null) {
+      return false;
     }
+    if (seen.putIfAbsent(f.edits().toString(), true) != null) {
+      return true;
+    }
+    if (merged.conflicts(f.edits())) {
+      return false;
+    }
+    merged.addAll(f.edits());
+    return true;
   }
 
   private FixContext context(String path, TextRange range, SourceTexts texts) {
