@@ -50,10 +50,12 @@ def test_a_new_warning_needs_a_verdict(monkeypatch, tmp_path):
     assert "judged" in realworld.check(PROJECT, tmp_path, "ormlens.jar")["verdict"]
 
 
-def test_unpacking_keeps_python_files_inside_the_folder(tmp_path):
+def test_unpacking_keeps_source_and_small_data_files_inside_the_folder(tmp_path):
     archive = tmp_path / "p-1.tar.gz"
     with tarfile.open(archive, "w:gz") as t:
         for name, data in [("p-1/pkg/models.py", b"x = 1\n"), ("p-1/README.md", b"#"),
+                           ("p-1/pkg/logo.png", b"\x89PNG"),
+                           ("p-1/big.json", b" " * (realworld.MAX_DATA_FILE + 1)),
                            ("p-1/../../evil.py", b"boom")]:
             info = tarfile.TarInfo(name)
             info.size = len(data)
@@ -62,7 +64,7 @@ def test_unpacking_keeps_python_files_inside_the_folder(tmp_path):
     dest.mkdir()
     realworld.unpack(archive, dest)
     assert sorted(str(p.relative_to(dest)) for p in dest.rglob("*") if p.is_file()) == [
-        "pkg/models.py"]
+        "README.md", "pkg/models.py"]
     assert not (tmp_path.parent / "evil.py").exists()
 
     wheel = tmp_path / "p-1-py3-none-any.whl"
