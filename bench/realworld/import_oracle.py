@@ -3,7 +3,8 @@
 
 Runs inside a venv made by bench/setup-venvs.sh (SQLAlchemy, Flask-SQLAlchemy, SQLModel):
 
-    python bench/realworld/import_oracle.py SRC_DIR OUT.json
+    python bench/realworld/import_oracle.py [--entry MODULE]... SRC_DIR OUT.json
+    python bench/realworld/import_oracle.py --first MODULE SRC_DIR OUT.json
 
 1. finds the project's import roots (the folders above its top-level packages) and puts them on
    ``sys.path``;
@@ -20,6 +21,10 @@ Runs inside a venv made by bench/setup-venvs.sh (SQLAlchemy, Flask-SQLAlchemy, S
 Writes one JSON object: the modules imported and those that failed (with the exception), every
 mapped class with its file and relationships, and every foreign key. Exit 0 whenever it could
 write it: what the project's code raises is data.
+
+With ``--first MODULE`` it imports only that module, as an application whose first import it is
+would, and records what the import raised and, relationship by relationship, what SQLAlchemy
+resolves afterwards: the test of a latent import warning (ORM201, ORM202).
 """
 
 from __future__ import annotations
@@ -35,7 +40,9 @@ import os
 import re
 import signal
 import sys
+import sysconfig
 import time
+import traceback
 import types
 import warnings
 from pathlib import Path
@@ -44,6 +51,7 @@ from typing import Any
 MODEL_WORDS = re.compile(r"\b(relationship|mapped_column|Column|ForeignKey|Table|Relationship)\(")
 SKIPPED_PARTS = {"tests", "test", "testing", "migrations", "alembic", "versions", "docs", "examples"}
 IMPORT_SECONDS = 20
+FIRST_IMPORT_SECONDS = 60  # one module, but it may import most of the application
 BUDGET_SECONDS = 120  # for the whole project: past it, the modules left are not imported
 # Dunder names a project reads from a library (version checks, enum members); every other dunder
 # is a protocol probe that must fail as it would on a plain object.
@@ -51,6 +59,13 @@ STUB_DUNDERS = {"__version__", "__members__", "__all__"}
 
 
 def main(argv: list[str]) -> int:
+    first, entries = None, []
+    while argv[0] in ("--first", "--entry"):
+        if argv[0] == "--first":
+            first = argv[1]
+        else:
+            entries.append(argv[1])
+        argv = argv[2:]
     src, out = Path(argv[0]).resolve(), Path(argv[1])
     roots = import_roots(src)
     for root in reversed(roots):
@@ -58,7 +73,11 @@ def main(argv: list[str]) -> int:
     sys.meta_path.append(StubFinder(roots))
     warnings.simplefilter("ignore")
     sys.setrecursionlimit(5000)
-    imported, failed = import_models(src, roots)
+    if first is not None:
+        result = {"module": first, "error": import_first(first), "classes": mapped_classes(src)}
+        out.write_text(json.dumps(result, indent=1, sort_keys=True), encoding="utf-8")
+        return 0
+    imported, failed = import_models(src, roots, entries)
     result = {"roots": [str(r.relative_to(src)) for r in roots], "imported": imported, "failed": failed,
               "classes": mapped_classes(src), "foreign_keys": foreign_keys(src)}
     out.write_text(json.dumps(result, indent=1, sort_keys=True), encoding="utf-8")
@@ -117,9 +136,11 @@ def module_name(path: Path, roots: list[Path]) -> str | None:
     return None
 
 
-def import_models(src: Path, roots: list[Path]) -> tuple[list[str], dict[str, str]]:
+def import_models(src: Path, roots: list[Path], entries: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The project's entry modules first (the order its application imports in: a circular
+    import may only work that way), then every module with model words."""
     imported, failed = [], {}
-    modules = []
+    modules = list(entries)
     for path in sorted(src.rglob("*.py")):
         if skipped(path.relative_to(src)):
             continue
@@ -152,13 +173,31 @@ def import_models(src: Path, roots: list[Path]) -> tuple[list[str], dict[str, st
     return imported, failed
 
 
+def import_first(name: str) -> str | None:
+    """What importing ``name`` into a fresh interpreter raises, or None."""
+    signal.signal(signal.SIGALRM, _timeout)
+    stdout = sys.stdout
+    sys.stdout = sys.stderr
+    signal.alarm(FIRST_IMPORT_SECONDS)
+    try:
+        importlib.import_module(name)
+        return None
+    except BaseException as e:  # noqa: BLE001 - what the import raises is the answer
+        return f"{type(e).__name__}: {str(e)[:300]}"
+    finally:
+        signal.alarm(0)
+        sys.stdout = stdout
+
+
 class ImportTimeout(BaseException):
     """Not an Exception, so that a project's ``except Exception`` around a slow call cannot
     swallow it and keep the oracle waiting."""
 
 
-def _timeout(_signum: int, _frame: Any) -> None:
-    raise ImportTimeout(f"import took more than {IMPORT_SECONDS} s")
+def _timeout(_signum: int, frame: Any) -> None:
+    outside = [f for f in traceback.extract_stack(frame) if f.filename != __file__][-2:]
+    where = ", ".join(f"{f.filename}:{f.lineno}" for f in outside) or "?"
+    raise ImportTimeout(f"the import took longer than the oracle allows (at {where})")
 
 
 # ---------------------------------------------------------------------------
@@ -173,9 +212,34 @@ class StubFinder(importlib.abc.MetaPathFinder):
         self.own = {p.name for root in roots for p in root.iterdir() if p.is_dir() or p.suffix == ".py"}
 
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
-        if fullname.split(".")[0] in self.own and path is None:
+        if fullname.split(".")[0] in self.own and (path is None or parent_initialising(fullname)):
+            return None
+        if imported_by_the_standard_library():
             return None
         return importlib.machinery.ModuleSpec(fullname, StubLoader(), is_package=True)
+
+
+def parent_initialising(fullname: str) -> bool:
+    """``from pkg import Name`` on a half-initialised ``pkg`` tries ``pkg.Name`` as a submodule
+    before raising the circular ImportError: a stub there would hide the very failure ORM201
+    claims. (A submodule of a finished package may be stubbed: a file the build writes.)"""
+    parent = sys.modules.get(fullname.rpartition(".")[0])
+    return bool(getattr(getattr(parent, "__spec__", None), "_initializing", False))
+
+
+STDLIB = str(Path(sysconfig.get_paths()["stdlib"]).resolve())
+
+
+def imported_by_the_standard_library() -> bool:
+    """The standard library probes for optional modules (``mimetypes`` for ``_winreg``) and takes
+    the ImportError as the answer; a stub there would send it down another platform's path."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if not name.startswith("<frozen") and name != __file__:
+            return name.startswith(STDLIB) and "site-packages" not in name
+        frame = frame.f_back
+    return False
 
 
 class StubLoader(importlib.abc.Loader):
@@ -202,16 +266,23 @@ def _accept_anything(self: Any, *args: Any, **kwargs: Any) -> None:
     pass
 
 
-def _pass_subclass_on(cls: type, **kwargs: Any) -> None:
-    """A stub base before ``Base`` in the bases must not stop declarative mapping: the next
-    ``__init_subclass__`` in the MRO runs (with the keywords it accepts, else none). Known limit:
-    two stub bases in one class recurse (nova, cinder then map nothing)."""
-    stub_base = next(b for b in cls.__mro__ if b in Stub._bases.values())
-    parent = super(stub_base, cls)
-    try:
-        parent.__init_subclass__(**kwargs)
-    except TypeError:
-        parent.__init_subclass__()
+def _passing_subclass_on(stub_base: type) -> classmethod:
+    """A stub base before ``Base`` in the bases must not stop declarative mapping: the
+    ``__init_subclass__`` after this stub base in the MRO runs (with the keywords it accepts, else
+    none). Bound to its own base, so that two stub bases in one class hand on in turn."""
+
+    def pass_on(cls: type, **kwargs: Any) -> None:
+        parent = super(stub_base, cls)
+        try:
+            parent.__init_subclass__(**kwargs)
+        except TypeError:
+            parent.__init_subclass__()
+
+    return classmethod(pass_on)
+
+
+# What a decorator receives: a stub used as one hands it back unchanged.
+DECORATED = (types.FunctionType, type, classmethod, staticmethod, property, functools.partial)
 
 
 class Stub:
@@ -229,15 +300,18 @@ class Stub:
         return Stub(f"{self._name}.{name}")
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if len(args) == 1 and not kwargs and (inspect.isfunction(args[0]) or isinstance(args[0], type)):
+        if len(args) == 1 and not kwargs and isinstance(args[0], DECORATED):
             return args[0]
         return Stub(f"{self._name}()")
 
     def __mro_entries__(self, bases: tuple) -> tuple:
+        # A plain class: a metaclass of its own would conflict with a declarative base's the
+        # moment a subclass of this stub base is mapped. (So a class attribute it lacks is an
+        # AttributeError: superset's sqlglot ``exp.Func.from_arg_list``.)
         base = Stub._bases.get(self._name)
         if base is None:
-            base = Stub._bases[self._name] = type(self._name.rsplit(".", 1)[-1], (), {
-                "__init__": _accept_anything, "__init_subclass__": classmethod(_pass_subclass_on)})
+            base = Stub._bases[self._name] = type(self._name.rsplit(".", 1)[-1], (), {"__init__": _accept_anything})
+            base.__init_subclass__ = _passing_subclass_on(base)
         return (base,)
 
     def __getitem__(self, item: Any) -> Any:

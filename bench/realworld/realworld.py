@@ -38,6 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import confirm  # noqa: E402
 import recall  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         result = check(project, src, args.jar)
         if not args.no_recall and result["verdict"] != "crash":
-            score_recall(result, src, args.jar, args.oracle_python)
+            oracle = score_recall(result, src, args.jar, args.oracle_python)
+            confirm_warnings(result, oracle, src, args.oracle_python)
+        result.pop("_diagnostics", None)
         results.append(result)
         if not args.table:
             print(line(result), flush=True)
@@ -156,6 +159,8 @@ def check(project: dict, src: Path, jar: str) -> dict:
         result.update(verdict="crash", detail=run.stderr.strip().splitlines()[-1:])
         return result
     diagnostics = json.loads(run.stdout)["diagnostics"]
+    result["_diagnostics"] = diagnostics
+    result["oracle_entries"] = project.get("oracle_entries", [])
     graph = subprocess.run(java + ["graph", "."], cwd=src, capture_output=True, text=True)
     result["models"] = sum(1 for l in graph.stdout.splitlines() if ENTITY.match(l))
     result["files"] = sum(1 for _ in src.rglob("*.py"))
@@ -174,22 +179,24 @@ def check(project: dict, src: Path, jar: str) -> dict:
     return result
 
 
-def score_recall(result: dict, src: Path, jar: str, python: str) -> None:
+def score_recall(result: dict, src: Path, jar: str, python: str) -> dict | None:
     """SQLAlchemy's own answers (bench/realworld/import_oracle.py) against ORM Lens's definitions
     (bench/realworld/recall.py): per kind, every site must be answered, and answered right."""
     oracle_file = WORK / "oracle" / f"{result['name']}.json"
     oracle_file.parent.mkdir(parents=True, exist_ok=True)
     oracle_file.unlink(missing_ok=True)
     try:
-        run = subprocess.run([python, str(Path(__file__).with_name("import_oracle.py")), str(src), str(oracle_file)],
+        entries = [arg for module in result["oracle_entries"] for arg in ("--entry", module)]
+        run = subprocess.run([python, str(Path(__file__).with_name("import_oracle.py")), *entries, str(src),
+                              str(oracle_file)],
                              capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         result["oracle_problem"] = "import oracle timed out (300 s)"
-        return
+        return None
     if run.returncode != 0 or not oracle_file.is_file():
         # A limit of the oracle, not a finding about ORM Lens: shown in the table, not failed.
         result["oracle_problem"] = f"import oracle failed: {run.stderr.strip().splitlines()[-1:]}"
-        return
+        return None
     oracle = json.loads(oracle_file.read_text(encoding="utf-8"))
     result["oracle"] = {"mapped": len(oracle["classes"]), "imported": len(oracle["imported"]),
                         "failed": len(oracle["failed"]),
@@ -202,6 +209,19 @@ def score_recall(result: dict, src: Path, jar: str, python: str) -> None:
     problems = [f"definition {kind} {c['hits']}/{c['sites']} ({c['wrong']} wrong)"
                 for kind, c in score["kinds"].items()
                 if c["sites"] and (c["wrong"] or c["recall"] < MIN_RECALL)]
+    add_problems(result, problems)
+    return oracle
+
+
+def confirm_warnings(result: dict, oracle: dict | None, src: Path, python: str) -> None:
+    """Every warning put to SQLAlchemy (bench/realworld/confirm.py); a refuted one fails."""
+    found = confirm.confirm(result["_diagnostics"], oracle, src, python)
+    result["confirmed"] = found
+    add_problems(result, [f"{code} refuted by SQLAlchemy: {c['refuted']} ({c['cases'][:2]})"
+                          for code, c in found.items() if c["refuted"]])
+
+
+def add_problems(result: dict, problems: list[str]) -> None:
     if problems:
         verdict = "" if result["verdict"] == "ok" else result["verdict"] + "; "
         result["verdict"] = verdict + "; ".join(problems)
@@ -215,12 +235,22 @@ def recall_cell(r: dict) -> str:
     return ", ".join(cells) or "no site"
 
 
+def confirmed_cell(r: dict, code: str) -> str:
+    c = r.get("confirmed", {}).get(code)
+    if not c:
+        return ""
+    parts = [f"{c[k]} {k}" for k in ("confirmed", "refuted", "unknown") if c[k]]
+    return f" ({', '.join(parts)})"
+
+
 def line(r: dict) -> str:
     if r["verdict"] == "crash":
         return f"{r['name']:28} CRASH {r.get('detail')}"
     oracle = r.get("oracle", {}).get("mapped", "-")
     return (f"{r['name']:28} {r['models']:4} models ({oracle} by SQLAlchemy) {r['files']:5} files {r['seconds']:5}s  "
-            f"errors {r['errors'] or 0}  warnings {r['warnings'] or 0}  recall: {recall_cell(r)}  {r['verdict']}")
+            f"errors {r['errors'] or 0}  warnings {r['warnings'] or 0}"
+            f"{''.join(f' {c}{confirmed_cell(r, c)}' for c in r.get('confirmed', {}))}"
+            f"  recall: {recall_cell(r)}  {r['verdict']}")
 
 
 def table(results: list[dict]) -> str:
@@ -232,7 +262,7 @@ def table(results: list[dict]) -> str:
             out.append(f"| {r['name']} | {r['version']} | crash | | | | |")
             continue
         errors = ", ".join(f"{c}×{n}" for c, n in r["errors"].items()) or "0"
-        warnings = ", ".join(f"{c}×{n}" for c, n in r["warnings"].items()) or "0"
+        warnings = ", ".join(f"{c}×{n}{confirmed_cell(r, c)}" for c, n in r["warnings"].items()) or "0"
         oracle = r.get("oracle", {}).get("mapped", "")
         out.append(f"| {r['name']} | {r['version']} | {r['models']} | {oracle} | {r['files']} | {errors} | "
                    f"{warnings} | {recall_cell(r)} | {r['seconds']} s |")

@@ -361,7 +361,11 @@ final class ClassExtractor {
 
     private void readDeclaredAttrBody(
         Node function, String name, TextRange nameRange, Node annotation, Node decorated) {
+      boolean guarded = false;
       for (Node statement : namedChildren(field(function, "body"))) {
+        if (is(statement, "if_statement")) {
+          guarded |= readConditionalReturn(statement, name, nameRange, annotation, decorated);
+        }
         if (is(statement, "return_statement") && statement.getNamedChildCount() > 0) {
           Node value = Nodes.unwrap(statement.getNamedChild(0));
           if (!is(value, "call")) {
@@ -369,13 +373,61 @@ final class ClassExtractor {
           }
           Callee callee = expressions.callee(value);
           if (callee == Callee.RELATIONSHIP) {
-            relationships.add(
-                expressions.relationship(name, nameRange, value, annotation, src.range(decorated)));
+            RelationshipFact r =
+                expressions.relationship(name, nameRange, value, annotation, src.range(decorated));
+            relationships.add(guarded ? r.asConditional() : r);
           } else if (callee == Callee.MAPPED_COLUMN || callee == Callee.COLUMN) {
             columns.add(expressions.column(name, nameRange, value, callee, annotation));
           }
         }
       }
+    }
+
+    /**
+     * An {@code if} in a {@code declared_attr} body (indico's mixins): {@code if LinkType.event in
+     * cls.allowed_link_types: return db.Column(ForeignKey(...))}, or a guard {@code if not
+     * cls.allow_networks: return} before the real return. A column some subclasses get is still a
+     * column of the tables they map, so its foreign key navigates; a relationship returned under a
+     * condition is read as conditional (it navigates, no check relies on it). True when a branch
+     * returns, so that what the body returns after it is conditional too.
+     */
+    private boolean readConditionalReturn(
+        Node ifStatement, String name, TextRange nameRange, Node annotation, Node decorated) {
+      List<Node> blocks = new ArrayList<>();
+      blocks.add(field(ifStatement, "consequence"));
+      for (Node clause : namedChildren(ifStatement)) {
+        if (is(clause, "elif_clause") || is(clause, "else_clause")) {
+          blocks.add(
+              is(clause, "elif_clause") ? field(clause, "consequence") : field(clause, "body"));
+        }
+      }
+      boolean returns = false;
+      boolean read = false;
+      for (Node block : blocks) {
+        for (Node statement : namedChildren(block)) {
+          if (!is(statement, "return_statement")) {
+            continue;
+          }
+          returns = true;
+          Node value =
+              statement.getNamedChildCount() > 0 ? Nodes.unwrap(statement.getNamedChild(0)) : null;
+          Callee callee = is(value, "call") ? expressions.callee(value) : null;
+          if (read || callee == null) {
+            continue;
+          }
+          if (callee == Callee.MAPPED_COLUMN || callee == Callee.COLUMN) {
+            columns.add(expressions.column(name, nameRange, value, callee, annotation));
+            read = true;
+          } else if (callee == Callee.RELATIONSHIP) {
+            relationships.add(
+                expressions
+                    .relationship(name, nameRange, value, annotation, src.range(decorated))
+                    .asConditional());
+            read = true;
+          }
+        }
+      }
+      return returns;
     }
 
     /**

@@ -197,7 +197,8 @@ final class Expressions {
         List.copyOf(expressionStrings),
         nameRef(keyword(call, "link_model")),
         Set.copyOf(keywords),
-        unpacked);
+        unpacked,
+        false);
   }
 
   /**

@@ -161,6 +161,73 @@ class GotoDefinitionTest {
             """);
   }
 
+  /** indico's link mixin: a column only the classes that allow a link type get. */
+  @Test
+  void foreignKeyOfAColumnADeclaredAttrReturnsUnderAConditionNavigates() {
+    CHECKS.checkDefinition(
+        BASE
+            + """
+            #- shop/mixins.py
+            from sqlalchemy import Column, ForeignKey, Integer
+            from sqlalchemy.orm import declared_attr
+
+            class LinkMixin:
+                allowed_link_types = frozenset()
+
+                @declared_attr
+                def category_id(cls):
+                    if "category" in cls.allowed_link_types:  # カテゴリ 😀
+                        return Column(Integer, ForeignKey("categories.i$0d"), nullable=True)
+            #- shop/models.py
+            from sqlalchemy import Column, Integer
+            from .base import Base
+            from .mixins import LinkMixin
+
+            class Category(Base):
+                __tablename__ = "categories"
+                id = Column(Integer, primary_key=True)
+            #   ^^
+
+            class Folder(LinkMixin, Base):
+                __tablename__ = "folders"
+                allowed_link_types = frozenset({"category"})
+                id = Column(Integer, primary_key=True)
+            """);
+  }
+
+  @Test
+  void targetOfARelationshipADeclaredAttrReturnsAfterAGuardNavigates() {
+    CHECKS.checkDefinition(
+        BASE
+            + """
+            #- shop/principals.py
+            from sqlalchemy.orm import declared_attr, relationship
+
+            class PrincipalMixin:
+                allow_networks = False
+
+                @declared_attr
+                def ip_network_group(cls):
+                    if not cls.allow_networks:
+                        return
+                    return relationship("IPNetwork$0Group")
+            #- shop/models.py
+            from sqlalchemy import Column, Integer
+            from .base import Base
+            from .principals import PrincipalMixin
+
+            class IPNetworkGroup(Base):
+            #     ^^^^^^^^^^^^^^
+                __tablename__ = "ip_network_groups"
+                id = Column(Integer, primary_key=True)
+
+            class EventPrincipal(PrincipalMixin, Base):
+                __tablename__ = "event_principals"
+                allow_networks = True
+                id = Column(Integer, primary_key=True)
+            """);
+  }
+
   @Test
   void foreignKeyInALibraryMixinNoClassUsesResolvesInTheOnlyMetadata() {
     CHECKS.checkDefinition(

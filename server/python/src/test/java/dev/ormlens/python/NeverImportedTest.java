@@ -494,4 +494,135 @@ class NeverImportedTest {
             parent: Mapped["Parent"] = relationship(back_populates="child_associations", overlaps="children,parents,child_associations,parent_associations,child,parent")
         """);
   }
+
+  /**
+   * indico's link mixin names 'Event' and never imports it; the classes that use the mixin do, and
+   * a mixin's relationship is configured in them.
+   */
+  @Test
+  void aMixinsTargetImportedByTheClassThatUsesTheMixinIsRegistered() {
+    CHECKS.checkDiagnostics(
+        """
+        #! entry: shop.notes
+        #- shop/__init__.py
+        #- shop/base.py
+        from sqlalchemy.orm import DeclarativeBase
+
+        class Base(DeclarativeBase):
+            pass
+        #- shop/links.py
+        # リンク用ミックスイン 🔗
+        from sqlalchemy import ForeignKey
+        from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
+
+        class LinkMixin:
+            event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+
+            @declared_attr
+            def event(cls):
+                return relationship("Event")
+        #- shop/events.py
+        from sqlalchemy.orm import Mapped, mapped_column
+        from .base import Base
+
+        class Event(Base):
+            __tablename__ = "events"
+            id: Mapped[int] = mapped_column(primary_key=True)
+        #- shop/notes.py
+        from sqlalchemy.orm import Mapped, mapped_column
+        from .base import Base
+        from .events import Event
+        from .links import LinkMixin
+
+        class Note(LinkMixin, Base):
+            __tablename__ = "notes"
+            id: Mapped[int] = mapped_column(primary_key=True)
+        """);
+  }
+
+  /** The same mixin, used by a class whose module does not import 'Event' either. */
+  @Test
+  void aMixinsTargetNoModuleOfTheUsingClassImportsIsNotRegistered() {
+    CHECKS.checkDiagnostics(
+        """
+        #! entry: shop.notes
+        #- shop/__init__.py
+        #- shop/base.py
+        from sqlalchemy.orm import DeclarativeBase
+
+        class Base(DeclarativeBase):
+            pass
+        #- shop/links.py
+        from sqlalchemy import ForeignKey
+        from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
+
+        class LinkMixin:
+            event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+
+            @declared_attr
+            def event(cls):
+                return relationship("Event")
+        #                           ^^^^^^^ error[ORM202]: class 'Event' (shop.events) is never imported at run time by entry module shop.notes
+        #- shop/events.py
+        from sqlalchemy.orm import Mapped, mapped_column
+        from .base import Base
+
+        class Event(Base):
+            __tablename__ = "events"
+            id: Mapped[int] = mapped_column(primary_key=True)
+        #- shop/notes.py
+        from sqlalchemy.orm import Mapped, mapped_column
+        from .base import Base
+        from .links import LinkMixin
+
+        class Note(LinkMixin, Base):
+            __tablename__ = "notes"
+            id: Mapped[int] = mapped_column(primary_key=True)
+        """);
+  }
+
+  /**
+   * indico's principal mixin: {@code if not cls.allow_networks: return} before the relationship, so
+   * only some classes have it; nothing is claimed about it (here no class does, and SQLAlchemy
+   * configures cleanly).
+   */
+  @Test
+  void aRelationshipADeclaredAttrReturnsAfterAGuardIsNotChecked() {
+    CHECKS.checkDiagnostics(
+        """
+        #! entry: shop.notes
+        #- shop/__init__.py
+        #- shop/base.py
+        from sqlalchemy.orm import DeclarativeBase
+
+        class Base(DeclarativeBase):
+            pass
+        #- shop/principals.py
+        from sqlalchemy.orm import declared_attr, relationship
+
+        class PrincipalMixin:
+            allow_networks = False
+
+            @declared_attr
+            def ip_network_group(cls):
+                if not cls.allow_networks:  # ネットワークは一部のみ 🌐
+                    return
+                return relationship("IPNetworkGroup")
+        #- shop/networks.py
+        from sqlalchemy.orm import Mapped, mapped_column
+        from .base import Base
+
+        class IPNetworkGroup(Base):
+            __tablename__ = "ip_network_groups"
+            id: Mapped[int] = mapped_column(primary_key=True)
+        #- shop/notes.py
+        from sqlalchemy.orm import Mapped, mapped_column
+        from .base import Base
+        from .principals import PrincipalMixin
+
+        class NotePrincipal(PrincipalMixin, Base):
+            __tablename__ = "note_principals"
+            id: Mapped[int] = mapped_column(primary_key=True)
+        """);
+  }
 }

@@ -28,6 +28,28 @@ class UnknownTargetTest {
         """);
   }
 
+  /**
+   * A name no mapped class has falls back to sqlalchemy's own namespace: indico's User names
+   * 'Identity', its own model, and without it SQLAlchemy takes sqlalchemy.Identity.
+   */
+  @Test
+  void aMissingTargetNamedLikeASqlalchemyClassIsUnmapped() {
+    CHECKS.checkDiagnostics(
+        """
+        from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+        class Base(DeclarativeBase):
+            pass
+
+        class User(Base):
+            __tablename__ = "users"
+            id: Mapped[int] = mapped_column(primary_key=True)
+            # ログイン手段 🔑
+            identities = relationship("Identity")
+        #                             ^^^^^^^^^^ error[ORM101]: no mapped class named 'Identity': SQLAlchemy raises UnmappedClassError when configuring Mapper[User(users)] (with no mapped class 'Identity', the name falls back to sqlalchemy's own Identity, which is not mapped).
+        """);
+  }
+
   @Test
   void knownTargetIsClean() {
     CHECKS.checkDiagnostics(

@@ -35,7 +35,9 @@ public final class SqlalchemyOracle {
   private static final Map<String, Pattern> FAILURES =
       Map.ofEntries(
           Map.entry("ORM001", Pattern.compile("SyntaxError|IndentationError")),
-          Map.entry("ORM101", Pattern.compile("InvalidRequestError|NameError|ArgumentError")),
+          Map.entry(
+              "ORM101",
+              Pattern.compile("InvalidRequestError|UnmappedClassError|NameError|ArgumentError")),
           Map.entry("ORM102", Pattern.compile("InvalidRequestError|ArgumentError|NameError")),
           Map.entry("ORM103", Pattern.compile("InvalidRequestError|ArgumentError")),
           Map.entry("ORM104", Pattern.compile("ArgumentError|InvalidRequestError")),
@@ -45,7 +47,9 @@ public final class SqlalchemyOracle {
                   "NoReferencedTableError|NoReferencedColumnError|NoForeignKeysError|ArgumentError")),
           Map.entry("ORM106", Pattern.compile("Multiple classes found")),
           Map.entry("ORM201", Pattern.compile("ImportError|circular")),
-          Map.entry("ORM202", Pattern.compile("failed to locate a name|_append_token|NameError")),
+          Map.entry(
+              "ORM202",
+              Pattern.compile("failed to locate a name|is not mapped|_append_token|NameError")),
           Map.entry("ORM203", Pattern.compile("NameError|MappedAnnotationError")),
           Map.entry("ORM302", Pattern.compile("already defined")),
           Map.entry("ORM303", Pattern.compile("NoForeignKeysError|Could not determine join")));

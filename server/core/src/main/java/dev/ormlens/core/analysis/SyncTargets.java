@@ -148,7 +148,7 @@ public final class SyncTargets {
       return List.of();
     }
     RelationshipFact f = r.site().fact();
-    if (f.viewonly() || !f.joinFromForeignKeys()) {
+    if (f.viewonly() || f.conditional() || !f.joinFromForeignKeys()) {
       return List.of();
     }
     List<Copy> copies = copies(lookup, r);

@@ -18,6 +18,9 @@ import java.util.Set;
  * @param unpacked the call passes {@code *args} or {@code **kwargs} (or a {@code
  *     sa_relationship_kwargs} that is not a literal dict): any keyword may be among them, so
  *     nothing may be concluded from one being absent
+ * @param conditional a {@code declared_attr} returns it only under a condition ({@code if not
+ *     cls.allow_networks: return}): some classes that inherit it have it and others do not, so it
+ *     navigates but no check relies on it
  */
 public record RelationshipFact(
     String attribute,
@@ -34,7 +37,8 @@ public record RelationshipFact(
     List<KeywordString> expressionStrings,
     NameRef linkModel,
     Set<String> keywords,
-    boolean unpacked) {
+    boolean unpacked,
+    boolean conditional) {
   /** Keywords that choose the join's columns themselves, in any form. */
   private static final Set<String> JOIN_CHOICE =
       Set.of("primaryjoin", "secondaryjoin", "foreign_keys", "remote_side");
@@ -51,6 +55,27 @@ public record RelationshipFact(
   /** Whether the call may pass {@code keyword}: written, or possibly among unpacked arguments. */
   public boolean mayPass(String keyword) {
     return unpacked || keywords.contains(keyword);
+  }
+
+  /** The same relationship, known to exist only in some of the classes that inherit it. */
+  public RelationshipFact asConditional() {
+    return new RelationshipFact(
+        attribute,
+        attributeRange,
+        callRange,
+        statementRange,
+        target,
+        annotation,
+        secondary,
+        backPopulates,
+        backref,
+        overlaps,
+        viewonly,
+        expressionStrings,
+        linkModel,
+        keywords,
+        unpacked,
+        true);
   }
 
   /** A string keyword argument such as {@code primaryjoin="and_(A.id == B.a_id)"}. */

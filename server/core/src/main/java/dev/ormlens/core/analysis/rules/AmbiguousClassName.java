@@ -26,7 +26,7 @@ public final class AmbiguousClassName implements Rule {
 
   @Override
   public void check(RuleContext ctx, List<Diagnostic> out) {
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       TargetExpr t = r.site().fact().target();
       if (r.target() instanceof Lookup.Ambiguous a && t instanceof TargetExpr.Text text) {
         report(ctx, a, text.literal().literalRange(), text.literal().value(), out);

@@ -21,7 +21,7 @@ public final class AnnotationDisagreesWithTarget implements Rule {
 
   @Override
   public void check(RuleContext ctx, List<Diagnostic> out) {
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       if (r.target() instanceof Lookup.FoundClass t
           && r.annotationTarget() instanceof Lookup.FoundClass a
           && !t.mappedClass().qualifiedName().equals(a.mappedClass().qualifiedName())

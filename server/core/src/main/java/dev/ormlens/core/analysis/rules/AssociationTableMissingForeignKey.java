@@ -28,7 +28,7 @@ public final class AssociationTableMissingForeignKey implements Rule {
 
   @Override
   public void check(RuleContext ctx, List<Diagnostic> out) {
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       MappedTable secondary = r.secondaryTable();
       MappedClass target = r.targetClass();
       if (secondary == null

@@ -26,7 +26,7 @@ public final class BackPopulatesMissing implements Rule {
   @Override
   public void check(RuleContext ctx, List<Diagnostic> out) {
     OrmModel model = ctx.model();
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       backrefClash(ctx, r, out);
       StringLiteral back = r.site().fact().backPopulates();
       MappedClass target = r.targetClass();

@@ -25,14 +25,14 @@ public final class BackPopulatesNotReciprocal implements Rule {
   @Override
   public void check(RuleContext ctx, List<Diagnostic> out) {
     OrmModel model = ctx.model();
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       StringLiteral back = r.site().fact().backPopulates();
       MappedClass target = r.targetClass();
       if (back == null || target == null) {
         continue;
       }
       OrmModel.RelationshipSite other = model.relationship(target, back.value()).orElse(null);
-      if (other == null) {
+      if (other == null || other.fact().conditional()) {
         continue;
       }
       ResolvedRelationship otherResolved = ctx.resolveSite().apply(other);

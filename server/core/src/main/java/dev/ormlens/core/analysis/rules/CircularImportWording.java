@@ -10,10 +10,13 @@ import dev.ormlens.core.model.RelationshipFact;
 import dev.ormlens.core.model.SecondaryExpr;
 import dev.ormlens.core.model.TargetExpr;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** How ORM201 explains a failing cycle: when it fails, why, and which import to move. */
 final class CircularImportWording {
+  private static final int NAMED_FIRST_IMPORTS = 3;
+
   private CircularImportWording() {}
 
   /** "when the application imports shop.parent first", or the entry module that fails. */
@@ -23,8 +26,34 @@ final class CircularImportWording {
       return "when entry module " + entries.get(0) + " is imported";
     }
     return "if the application imports "
-        + String.join(" or ", entries)
+        + firstImports(entries, finding.failure().modules())
         + " first (no entry module is configured, so ORM Lens cannot tell whether it does)";
+  }
+
+  /**
+   * A few of the modules whose first import fails, the cycle's own first: a package that reaches
+   * the cycle from hundreds of modules would otherwise list them all in one message.
+   */
+  static String firstImports(List<String> entries, List<String> cycle) {
+    List<String> named =
+        entries.stream()
+            .sorted(
+                Comparator.comparingInt(
+                        (String m) -> cycle.contains(m) ? cycle.indexOf(m) : cycle.size())
+                    .thenComparingInt(m -> m.split("\\.").length)
+                    .thenComparing(Comparator.naturalOrder()))
+            .limit(NAMED_FIRST_IMPORTS)
+            .toList();
+    String listed = String.join(" or ", named);
+    int others = entries.size() - named.size();
+    return others == 0
+        ? listed
+        : listed
+            + " (or one of "
+            + others
+            + " other module"
+            + (others == 1 ? "" : "s")
+            + " that lead there)";
   }
 
   /** On the import that raises. */

@@ -2,17 +2,46 @@ package dev.ormlens.core.analysis.rules;
 
 import dev.ormlens.core.index.OrmModel;
 import dev.ormlens.core.index.OrmModel.MappedClass;
+import dev.ormlens.core.text.WordList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** Shared wording: how SQLAlchemy names mappers, and did-you-mean suggestions. */
 final class Describe {
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
+  /** Classes of the sqlalchemy package: where a name no mapped class has falls back to. */
+  private static final Set<String> SQLALCHEMY_CLASSES =
+      WordList.load(Describe.class, "sqlalchemy-classes.txt");
+
   private Describe() {}
+
+  /**
+   * What configuring {@code mapper} raises when the relationship target string {@code written}
+   * names no mapped class: "failed to locate a name", unless the name is one of sqlalchemy's own
+   * classes (a model called {@code Identity} or {@code Sequence}), which the resolver then returns
+   * and the mapper rejects as not mapped.
+   */
+  static String unlocatedTarget(String written, MappedClass mapper) {
+    if (SQLALCHEMY_CLASSES.contains(written)) {
+      return "UnmappedClassError when configuring "
+          + mapper(mapper)
+          + " (with no mapped class '"
+          + written
+          + "', the name falls back to sqlalchemy's own "
+          + written
+          + ", which is not mapped)";
+    }
+    return "InvalidRequestError when configuring "
+        + mapper(mapper)
+        + " (expression '"
+        + written
+        + "' failed to locate a name)";
+  }
 
   /** {@code Mapper[Parent(left_table)]}, as SQLAlchemy prints a mapper. */
   static String mapper(MappedClass c) {

@@ -25,7 +25,8 @@ import java.util.List;
  *
  * <p>A module has run if it is in the run-time import closure (module-level and implicit imports,
  * package {@code __init__} files included; not {@code TYPE_CHECKING}, not inside functions) of the
- * module that holds the reference, or of a configured entry module.
+ * module that defines the mapped class (for a mixin's relationship, the class that inherits it), or
+ * of a configured entry module.
  *
  * <p>Severity follows certainty: an error when entry modules say how the application starts;
  * without them the finding is latent (a warning): it fails only if the application configures
@@ -45,7 +46,7 @@ public final class NeverImported implements Rule {
     if (file.module().isEmpty()) {
       return;
     }
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       TargetExpr target = r.site().fact().target();
       if (target != null && r.target() != null) {
         boolean resolver = r.target() instanceof Lookup.FoundClass fc && fc.viaResolver() != null;
@@ -87,7 +88,12 @@ public final class NeverImported implements Rule {
     } else {
       return;
     }
-    String module = ctx.file().module();
+    // A mixin's relationship is configured in the class that inherits it: what that class's module
+    // imports (the mixin's module among it) is what has run.
+    String module = r.site().owner().file().module();
+    if (module.isEmpty()) {
+      module = ctx.file().module();
+    }
     String target = definedIn.module();
     ImportAnalysis imports = ctx.imports();
     if (target.isEmpty() || target.equals(module) || imports.importedAtRunTime(module, target)) {
@@ -125,12 +131,9 @@ public final class NeverImported implements Rule {
                 + " '_append_token'."
                 + fix
             : notRun
-                + ", so it is not registered when mappers are configured: SQLAlchemy raises"
-                + " InvalidRequestError when configuring "
-                + Describe.mapper(r.site().owner())
-                + " (expression '"
-                + written
-                + "' failed to locate a name)."
+                + ", so it is not registered when mappers are configured: SQLAlchemy raises "
+                + Describe.unlocatedTarget(written, r.site().owner())
+                + "."
                 + fix;
     out.add(
         ctx.diagnostic(

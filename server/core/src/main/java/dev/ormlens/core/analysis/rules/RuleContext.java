@@ -30,6 +30,14 @@ public record RuleContext(
     return resolution.file();
   }
 
+  /**
+   * The file's relationships a check may reason about: not those a {@code declared_attr} returns
+   * only under a condition, since which classes have them is not known.
+   */
+  public List<FileResolution.ResolvedRelationship> checkedRelationships() {
+    return resolution.relationships().stream().filter(r -> !r.site().fact().conditional()).toList();
+  }
+
   public Diagnostic diagnostic(
       String code,
       Severity severity,

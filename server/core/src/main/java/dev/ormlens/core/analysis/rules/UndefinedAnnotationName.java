@@ -90,7 +90,7 @@ public final class UndefinedAnnotationName implements Rule {
 
   /** The relationship whose annotation names its target class at this offset, if any. */
   private static ResolvedRelationship relationshipAnnotatedWith(RuleContext ctx, int offset) {
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       AnnotationFact a = r.site().fact().annotation();
       if (a != null && a.target() != null && a.target().range().start() == offset) {
         return r;

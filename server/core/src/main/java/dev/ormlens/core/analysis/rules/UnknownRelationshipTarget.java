@@ -24,7 +24,7 @@ public final class UnknownRelationshipTarget implements Rule {
 
   @Override
   public void check(RuleContext ctx, List<Diagnostic> out) {
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       TargetExpr t = r.site().fact().target();
       if (t != null) {
         report(ctx, r, r.target(), rangeOf(t), written(t), t, out);
@@ -88,11 +88,8 @@ public final class UnknownRelationshipTarget implements Rule {
                   + "."
               : "no mapped class named '"
                   + name
-                  + "': SQLAlchemy raises InvalidRequestError when configuring "
-                  + mapper
-                  + " (expression '"
-                  + name
-                  + "' failed to locate a name)"
+                  + "': SQLAlchemy raises "
+                  + Describe.unlocatedTarget(name, r.site().owner())
                   + why
                   + ".";
       out.add(

@@ -25,7 +25,7 @@ public final class UnknownSecondaryTable implements Rule {
 
   @Override
   public void check(RuleContext ctx, List<Diagnostic> out) {
-    for (ResolvedRelationship r : ctx.resolution().relationships()) {
+    for (ResolvedRelationship r : ctx.checkedRelationships()) {
       SecondaryExpr s = r.site().fact().secondary();
       if (s == null) {
         continue;
