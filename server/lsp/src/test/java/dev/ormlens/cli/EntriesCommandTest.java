@@ -53,7 +53,7 @@ class EntriesCommandTest {
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals(
         """
-        shop.cli  (declared in pyproject.toml or Procfile)
+        shop.cli  (declared by the project: pyproject.toml, setup.cfg, Procfile or entry_points.txt)
         shop.__main__  (__main__.py (python -m))
         wsgi  (a top-level wsgi.py)
         """,

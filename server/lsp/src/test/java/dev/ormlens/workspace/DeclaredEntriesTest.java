@@ -48,6 +48,26 @@ class DeclaredEntriesTest {
         DeclaredEntries.read(dir));
   }
 
+  /** A released wheel (indico's) carries its console scripts in the dist-info folder. */
+  @Test
+  void setupCfgAndPackageMetadataNameTheirModules() throws Exception {
+    Files.writeString(
+        dir.resolve("setup.cfg"),
+        """
+        [metadata]
+        url = https://example.org:8080
+
+        [options.entry_points]
+        console_scripts =
+            shop = shop.cli:main
+        """);
+    Path info = Files.createDirectories(dir.resolve("shop-1.0.dist-info"));
+    Files.writeString(
+        info.resolve("entry_points.txt"),
+        "[console_scripts]\nshop-admin = shop.admin.core:cli\n\n[pytest11]\nshop = shop.testing\n");
+    assertEquals(List.of("shop.cli", "shop.admin.core"), DeclaredEntries.read(dir));
+  }
+
   @Test
   void anUnreadableOrForeignPyprojectNamesNothing() throws Exception {
     assertEquals(List.of(), DeclaredEntries.read(dir), "no files");

@@ -79,6 +79,7 @@ final class FactExtractor {
         src.text.hashCode() * 31L + src.text.length(),
         lines,
         List.copyOf(imports),
+        DynamicImports.find(src.text),
         List.copyOf(definitions),
         List.copyOf(classes),
         List.copyOf(tables),

@@ -146,6 +146,7 @@ final class LightReader {
         text.hashCode() * 31L + text.length(),
         lineMap,
         List.copyOf(imports),
+        DynamicImports.find(text),
         List.copyOf(definitions),
         List.of(),
         List.of(),

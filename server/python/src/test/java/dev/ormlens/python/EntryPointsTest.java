@@ -68,6 +68,36 @@ class EntryPointsTest {
             + MODELS);
   }
 
+  /**
+   * indico's app factory calls {@code import_all_models()}, which imports every module of its
+   * models folders by computed name: what it imports cannot be read, so nothing is claimed.
+   */
+  @Test
+  void anEntryThatImportsModulesByComputedNameLeavesNothingToClaim() {
+    CHECKS.checkDiagnostics(
+        """
+        #! infer-entries
+        #! entry: app
+        #- app.py
+        # 動的 import: モデルを名前で読み込む 🔍
+        from importlib import import_module
+
+        def import_all_models():
+            for name in ("child", "parent"):
+                import_module(f"shop.{name}")
+
+        def create_app():
+            from sqlalchemy.orm import configure_mappers
+
+            import_all_models()
+            configure_mappers()
+            return "app"
+
+        app = create_app()
+        """
+            + MODELS);
+  }
+
   @Test
   void aMainModuleThatImportsThePackageModelsIsAnEntry() {
     CHECKS.checkDiagnostics(

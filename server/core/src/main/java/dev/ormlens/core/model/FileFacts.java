@@ -1,6 +1,7 @@
 package dev.ormlens.core.model;
 
 import dev.ormlens.core.text.LineMap;
+import dev.ormlens.core.text.TextRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.Set;
  * @param module the dotted module name ({@code shop.child}), empty when outside every root
  * @param packageInit whether this is a package's {@code __init__.py}
  * @param contentHash a hash of the text the facts were made from
+ * @param dynamicImports calls that import a computed module name ({@code import_module(name)}):
+ *     what they import cannot be read
  * @param annotationNames names used in annotations, for the undefined-annotation-name check
  * @param suppressions zero-based line to the codes suppressed there (empty set: all codes)
  */
@@ -23,6 +26,7 @@ public record FileFacts(
     long contentHash,
     LineMap lines,
     List<ImportFact> imports,
+    List<TextRange> dynamicImports,
     List<Definition> definitions,
     List<ClassFact> classes,
     List<TableFact> tables,
@@ -42,6 +46,7 @@ public record FileFacts(
         packageInit,
         text.hashCode(),
         LineMap.of(text),
+        List.of(),
         List.of(),
         List.of(),
         List.of(),

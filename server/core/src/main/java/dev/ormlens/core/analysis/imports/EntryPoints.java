@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * The modules an application starts from, as a reader of the repository would find them when none
- * are configured: what the project's files declare ({@code [project.scripts]}, a {@code Procfile}),
- * every {@code __main__.py} ({@code python -m pkg}), and a top-level {@code main.py}, {@code
- * app.py}, {@code wsgi.py}, {@code asgi.py} or {@code manage.py}.
+ * are configured: what the project's files declare ({@code [project.scripts]}, {@code setup.cfg}, a
+ * {@code Procfile}, a wheel's {@code entry_points.txt}), every {@code __main__.py} ({@code python
+ * -m pkg}), and a top-level {@code main.py}, {@code app.py}, {@code wsgi.py}, {@code asgi.py} or
+ * {@code manage.py}.
  *
  * <p>Inferred entries only ever make ORM Lens say less: a class their imports reach (through
  * functions too, since an app factory imports its models when called) is taken as registered before
@@ -40,7 +41,11 @@ public final class EntryPoints {
     }
     for (String m : declared) {
       if (index.module(m).isPresent()) {
-        out.putIfAbsent(m, new Entry(m, "declared in pyproject.toml or Procfile"));
+        out.putIfAbsent(
+            m,
+            new Entry(
+                m,
+                "declared by the project: pyproject.toml, setup.cfg, Procfile or entry_points.txt"));
       }
     }
     List<String> found = new ArrayList<>();

@@ -21,6 +21,7 @@ public final class ImportAnalysis {
   private final List<String> declaredEntries;
   private volatile List<EntryPoints.Entry> entryPoints;
   private volatile Set<String> inferredClosure;
+  private volatile Boolean startupUnknowable;
   private volatile List<Finding> circularImports;
   private volatile Map<String, List<ImportSimulation.Checkpoint>> timeline;
   private volatile Set<String> entriesClosure;
@@ -196,6 +197,28 @@ public final class ImportAnalysis {
    * Whether {@code target} has run by the time mappers are configured, for a reference written in
    * {@code module}: it is in the run-time import closure of that module or of an entry module.
    */
+  /**
+   * Whether what the application imports at start-up cannot be read: an inferred entry reaches a
+   * call that imports a computed module name (indico's {@code import_all_models()} walks its {@code
+   * models/} folders with {@code import_module}). A latent "never imported" claim then rests on
+   * nothing, so none is made.
+   */
+  public boolean startupImportsUnknowable() {
+    Boolean u = startupUnknowable;
+    if (u == null) {
+      u = false;
+      for (String m : inferredClosure()) {
+        var f = graph.index().module(m);
+        if (f.isPresent() && !f.get().dynamicImports().isEmpty()) {
+          u = true;
+          break;
+        }
+      }
+      startupUnknowable = u;
+    }
+    return u;
+  }
+
   public boolean importedAtRunTime(String module, String target) {
     return graph.runtimeClosure(module).contains(target)
         || entriesClosure().contains(target)

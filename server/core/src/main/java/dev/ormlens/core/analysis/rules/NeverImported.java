@@ -99,6 +99,9 @@ public final class NeverImported implements Rule {
     if (target.isEmpty() || target.equals(module) || imports.importedAtRunTime(module, target)) {
       return;
     }
+    if (imports.entryModules().isEmpty() && imports.startupImportsUnknowable()) {
+      return;
+    }
     String notRun =
         kind
             + " ("
